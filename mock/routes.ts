@@ -1,0 +1,257 @@
+// HTTP <-> domain: which route a request names, who sends it, what it costs, and how each domain
+// outcome becomes a status, headers and a body. The rules themselves are elsewhere.
+//
+// Whatever the answer, the rest of the request body is read (and discarded) first.
+// Order of checks, each answered with a problem: 401 (authentication) -> 429 (rate limit; every
+// authenticated request is charged, routing failures included) -> 400/404/405 (route) -> 422 (path
+// id) -> 415/413/400 (body) -> 422 (contents) -> 404 (contact).
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authenticate, type Principal } from './auth';
+import { formsOfCategory, isFormCategory, renderForm } from './catalogue';
+import { parseContactId, renderContact } from './contacts';
+import { createContact, deleteContact, findContact, replaceContact, type ContactOutcome } from './operations';
+import { problem, type Problem, type Violation } from './problems';
+import { CONTACT_WRITE_COST, OTHER_ROUTE_COST, type BucketState, type TokenBucket } from './rate-limit';
+import { discardRemainingBody, readJsonBody } from './request-body';
+import {
+  noContentAnswer,
+  problemAnswer,
+  rateLimitHeaders,
+  successAnswer,
+  writeAnswer,
+  type Answer,
+} from './responses';
+import type { Store } from './store';
+import type { Behaviour } from './variant';
+
+export interface MockContext {
+  readonly behaviour: Behaviour;
+  readonly store: Store;
+  /** Token -> caller. */
+  readonly principals: ReadonlyMap<string, Principal>;
+  /** Token -> its rate-limit bucket. */
+  readonly buckets: ReadonlyMap<string, TokenBucket>;
+}
+
+type Operation = 'createContact' | 'readContact' | 'replaceContact' | 'deleteContact' | 'listForms';
+
+interface RouteDefinition {
+  /** Literal segments, or `:name` for a parameter. */
+  readonly segments: readonly string[];
+  readonly methods: ReadonlyMap<string, Operation>;
+}
+
+// CONTRACT section 1, "The surface a run uses". HEAD is answered like GET, without a body.
+const ROUTES: readonly RouteDefinition[] = [
+  { segments: ['contacts'], methods: new Map([['POST', 'createContact']]) },
+  {
+    segments: ['contacts', ':contactId'],
+    methods: new Map([
+      ['GET', 'readContact'],
+      ['HEAD', 'readContact'],
+      ['PATCH', 'replaceContact'],
+      ['DELETE', 'deleteContact'],
+    ]),
+  },
+  {
+    segments: ['v1', 'forms', 'type', ':category'],
+    methods: new Map([
+      ['GET', 'listForms'],
+      ['HEAD', 'listForms'],
+    ]),
+  },
+];
+
+type Routing =
+  | { readonly kind: 'operation'; readonly operation: Operation; readonly parameters: ReadonlyMap<string, string> }
+  | { readonly kind: 'refused'; readonly problem: Problem; readonly headers?: Record<string, string> };
+
+/** Longest request target echoed in a 404's detail. */
+const MAX_ECHOED_PATH_CHARACTERS = 120;
+
+export async function handleRequest(
+  context: MockContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const decided = await decide(context, request);
+  if (decided !== 'aborted' && (await discardRemainingBody(request))) {
+    writeAnswer(response, decided.answer, decided.headers);
+  } else {
+    response.destroy();
+  }
+}
+
+/** The answer to a request, with the rate-limit headers it carries; 'aborted' if the client left. */
+async function decide(
+  context: MockContext,
+  request: IncomingMessage,
+): Promise<{ answer: Answer; headers: Record<string, string> } | 'aborted'> {
+  const { behaviour } = context;
+  const authentication = authenticate(request.headersDistinct['authorization'], context.principals, behaviour);
+  if (!authentication.ok) {
+    // AUT-01, AUT-02
+    return { answer: problemAnswer(problem(401, authentication.reason), { 'WWW-Authenticate': 'Bearer' }), headers: {} };
+  }
+  const principal = authentication.principal;
+  const bucket = context.buckets.get(principal.token);
+  if (bucket === undefined) throw new Error('every known token has a bucket');
+
+  const routing = route(request.method ?? '', request.url ?? '');
+  const cost = routing.kind === 'operation' && isContactWrite(routing.operation) ? CONTACT_WRITE_COST : OTHER_ROUTE_COST;
+  const withRateHeaders = (state: BucketState): Record<string, string> =>
+    behaviour.sendsRateLimitHeaders ? rateLimitHeaders(state) : {};
+
+  // RAT-02: a refused request is not charged and changes nothing.
+  let charged: BucketState | undefined;
+  if (behaviour.chargesFailedRequests) {
+    const charge = bucket.take(cost);
+    if (!charge.granted) {
+      return { answer: tooManyRequests(cost, charge.retryAfterSeconds), headers: withRateHeaders(charge.state) };
+    }
+    charged = charge.state;
+  } else {
+    const wait = bucket.secondsUntilAffordable(cost);
+    if (wait > 0) return { answer: tooManyRequests(cost, wait), headers: withRateHeaders(bucket.state()) };
+  }
+
+  const answer =
+    routing.kind === 'operation'
+      ? await perform(context, principal, routing.operation, routing.parameters, request)
+      : problemAnswer(routing.problem, routing.headers);
+  if (answer === 'aborted') return 'aborted';
+  if (!behaviour.chargesFailedRequests && answer.status < 300) charged = bucket.take(cost).state;
+  return { answer, headers: withRateHeaders(charged ?? bucket.state()) };
+}
+
+function isContactWrite(operation: Operation): boolean {
+  return operation === 'createContact' || operation === 'replaceContact';
+}
+
+function tooManyRequests(cost: number, retryAfterSeconds: number): Answer {
+  return problemAnswer(
+    problem(429, `the rate-limit bucket of this token holds fewer than the ${cost} token(s) this request costs`),
+    { 'Retry-After': String(retryAfterSeconds) },
+  );
+}
+
+/** Matches the request target (origin-form, or absolute-form as RFC 9112 allows) to a route. */
+function route(method: string, target: string): Routing {
+  const segments = pathSegments(target);
+  if (segments === undefined) {
+    return { kind: 'refused', problem: problem(400, 'the request target is not a path with valid percent-encoding') };
+  }
+  for (const definition of ROUTES) {
+    const parameters = matchSegments(definition.segments, segments);
+    if (parameters === undefined) continue;
+    const operation = definition.methods.get(method);
+    if (operation !== undefined) return { kind: 'operation', operation, parameters };
+    const allow = [...definition.methods.keys()].join(', ');
+    return {
+      kind: 'refused',
+      problem: problem(405, `${method} is not allowed here; allowed: ${allow}`),
+      headers: { Allow: allow },
+    };
+  }
+  const shown = target.length > MAX_ECHOED_PATH_CHARACTERS ? `${target.slice(0, MAX_ECHOED_PATH_CHARACTERS)}…` : target;
+  return { kind: 'refused', problem: problem(404, `no route matches ${method} ${shown}`) };
+}
+
+/** Decoded path segments, or undefined when the target is not a path or its percent-encoding is bad. */
+function pathSegments(target: string): string[] | undefined {
+  let path: string;
+  if (target.startsWith('/')) {
+    path = target.split('?', 1)[0] ?? '';
+  } else if (/^https?:\/\//i.test(target)) {
+    try {
+      path = new URL(target).pathname;
+    } catch {
+      return undefined;
+    }
+  } else {
+    return undefined;
+  }
+  try {
+    // Query strings are ignored (the brief); segments are compared once decoded.
+    return path.slice(1).split('/').map((segment) => decodeURIComponent(segment));
+  } catch {
+    return undefined;
+  }
+}
+
+function matchSegments(pattern: readonly string[], segments: readonly string[]): Map<string, string> | undefined {
+  if (pattern.length !== segments.length) return undefined;
+  const parameters = new Map<string, string>();
+  for (const [index, expected] of pattern.entries()) {
+    const actual = segments[index] ?? '';
+    if (expected.startsWith(':')) {
+      if (actual === '') return undefined; // `/contacts/` names no contact, and no route
+      parameters.set(expected.slice(1), actual);
+    } else if (expected !== actual) {
+      return undefined;
+    }
+  }
+  return parameters;
+}
+
+async function perform(
+  context: MockContext,
+  principal: Principal,
+  operation: Operation,
+  parameters: ReadonlyMap<string, string>,
+  request: IncomingMessage,
+): Promise<Answer | 'aborted'> {
+  const { behaviour } = context;
+  const domain = { store: context.store, behaviour };
+  const groupId = principal.groupId;
+
+  if (operation === 'listForms') {
+    const category = parameters.get('category') ?? '';
+    if (!isFormCategory(category)) return problemAnswer(problem(404, `no form category "${category}"`));
+    return successAnswer(200, { forms: formsOfCategory(groupId, category).map(renderForm) }, behaviour);
+  }
+
+  if (operation === 'createContact') {
+    const body = await readJsonBody(request);
+    if (!body.ok) return body.status === 'aborted' ? 'aborted' : problemAnswer(problem(body.status, body.detail));
+    return contactAnswer(createContact(domain, groupId, body.value), behaviour.createStatus, behaviour);
+  }
+
+  const contactId = parseContactId(parameters.get('contactId') ?? '');
+  if (!contactId.ok) return invalidAnswer([contactId.violation], behaviour); // PTH-01
+  switch (operation) {
+    case 'readContact':
+      return contactAnswer(findContact(domain, groupId, contactId.id), 200, behaviour);
+    case 'deleteContact': {
+      const outcome = deleteContact(domain, groupId, contactId.id);
+      return outcome.kind === 'deleted' ? noContentAnswer() : notFoundAnswer();
+    }
+    case 'replaceContact': {
+      const body = await readJsonBody(request);
+      if (!body.ok) return body.status === 'aborted' ? 'aborted' : problemAnswer(problem(body.status, body.detail));
+      return contactAnswer(replaceContact(domain, groupId, contactId.id, body.value), 200, behaviour);
+    }
+  }
+}
+
+function contactAnswer(outcome: ContactOutcome, successStatus: number, behaviour: Behaviour): Answer {
+  switch (outcome.kind) {
+    case 'contact':
+      return successAnswer(successStatus, { contact: renderContact(outcome.contact, behaviour) }, behaviour);
+    case 'invalid':
+      return invalidAnswer(outcome.violations, behaviour);
+    case 'not found':
+      return notFoundAnswer();
+  }
+}
+
+/** VAL-02: 400 or 422; the behaviour chooses. */
+function invalidAnswer(violations: readonly Violation[], behaviour: Behaviour): Answer {
+  return problemAnswer(problem(behaviour.validationStatus, 'the request is not valid', violations));
+}
+
+/** PTH-02 and AUT-03: the same answer whether the contact never existed or belongs to another space. */
+function notFoundAnswer(): Answer {
+  return problemAnswer(problem(404, 'no such contact in this space'));
+}

@@ -1,0 +1,67 @@
+import { defineConfig } from '@playwright/test';
+import { ConfigError, loadRunConfig, type RunConfig } from './specs/support/config';
+
+/** A wrong configuration stops the run at once, with one line that says what to fix. */
+function runConfigOrExit(): RunConfig {
+  try {
+    return loadRunConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`configuration error: ${error.message}\n`);
+    process.exit(2);
+  }
+}
+
+const run = runConfigOrExit();
+const mockVariant = run.target.kind === 'mock' ? run.target.variant : undefined;
+
+/**
+ * The mock prints its port when it listens on a free one; Playwright puts the named group in
+ * process.env.MOCK_PORT, and the workers, which evaluate this file again, build baseURL from it.
+ */
+const baseURL =
+  run.target.kind === 'live' ? run.target.baseURL : `http://127.0.0.1:${process.env.MOCK_PORT ?? '0'}/`;
+
+export default defineConfig({
+  testDir: '.',
+  outputDir: 'reports/test-results',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  // An assertion is never retried: a flaky contract answer is a finding, not noise.
+  retries: 0,
+  // API tests wait on the network, not on the CPU: more workers than cores pay off.
+  workers: Number(process.env.PW_WORKERS ?? 4),
+  timeout: 30_000,
+  reporter: [['list'], ['html', { outputFolder: 'reports/html', open: 'never' }], ['junit', { outputFile: 'reports/junit.xml' }]],
+  use: { baseURL, trace: 'off' },
+  webServer: mockVariant !== undefined
+    ? {
+        command: 'node --import tsx mock/cli.ts --port 0',
+        wait: { stdout: /mock listening on http:\/\/127\.0\.0\.1:(?<mock_port>\d+)/ },
+        env: {
+          MOCK_TOKEN: run.token,
+          MOCK_TOKEN_OTHER_SPACE: run.otherSpaceToken ?? '',
+          MOCK_RATE_TOKEN: run.rateToken ?? '',
+          MOCK_RATE_CAPACITY: String(run.rateCapacity ?? ''),
+          MOCK_VARIANT: mockVariant,
+        },
+        reuseExistingServer: false,
+        stdout: 'ignore',
+        stderr: 'pipe',
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 2_000 },
+      }
+    : undefined,
+  projects: [
+    // The project's own unit tests: the mock, the schemas, the support code.
+    { name: 'unit', testMatch: '**/*.test.ts' },
+    // The conformance suite: every rule of CONTRACT.md section 3, and the model-based properties.
+    {
+      name: 'conformance',
+      testMatch: ['specs/**/*.spec.ts', 'properties/**/*.property.spec.ts'],
+      testIgnore: ['specs/rate-limit/**'],
+      teardown: 'rate-limit',
+    },
+    // RAT-01 and RAT-02 spend a bucket: they run after everything else so they starve nothing.
+    { name: 'rate-limit', testMatch: 'specs/rate-limit/**/*.spec.ts', fullyParallel: false },
+  ],
+});

@@ -1,0 +1,189 @@
+/**
+ * The environment of a run (CONTRACT.md section 1, "Environment of a run"), read once, validated
+ * before any request. A wrong value stops the run with one line that names the variable and what
+ * to set; nothing here talks to the network.
+ */
+import { config as loadDotenv } from 'dotenv';
+
+export type EntryReading = 'replace' | 'merge';
+export const ENTRY_READINGS: readonly EntryReading[] = ['replace', 'merge'];
+
+/** CONTRACT.md section 1: "unlimited on the mock; 2000 on a live target". */
+export const DEFAULT_LIVE_TOKEN_BUDGET = 2000;
+
+/**
+ * Tokens the embedded mock is started with when the run targets it. They are not secrets (the mock
+ * prints them), but the suite redacts them like any other token so that the redaction is exercised.
+ */
+export const MOCK_DEFAULTS = {
+  token: 'mock-token-space-a',
+  otherSpaceToken: 'mock-token-space-b',
+  rateToken: 'mock-token-rate',
+  rateCapacity: 40,
+} as const;
+
+export type Target =
+  | { kind: 'mock'; variant: string }
+  | { kind: 'live'; baseURL: string; host: string };
+
+export interface RunConfig {
+  target: Target;
+  token: string;
+  /** Enables the isolation rule AUT-03; unset on a live target: those tests skip, saying why. */
+  otherSpaceToken?: string;
+  /** Rate-limit tokens the whole run may spend; `Infinity` when unlimited. */
+  tokenBudget: number;
+  allowedHosts: string[];
+  entryReading: EntryReading;
+  /** Bucket size for the exhaustion check (RAT-01b); setting it opts in on a live target. */
+  rateCapacity?: number;
+  /** Token whose bucket the exhaustion check may use up; unset: QOMON_TOKEN, after everything else. */
+  rateToken?: string;
+  fastCheck: { numRuns?: number; seed?: number; path?: string; replayPath?: string };
+}
+
+/** A configuration mistake: the message is the one line the user reads. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
+
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.toLowerCase();
+  return LOOPBACK_HOSTS.has(bare) || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
+type Env = Record<string, string | undefined>;
+
+function nonEmpty(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function positiveInteger(env: Env, name: string, what: string): number | undefined {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) <= 0 || !Number.isSafeInteger(Number(raw))) {
+    throw new ConfigError(`${name}="${raw}" is not a positive whole number: set it to ${what}, or unset it`);
+  }
+  return Number(raw);
+}
+
+function integer(env: Env, name: string, what: string): number | undefined {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return undefined;
+  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+    throw new ConfigError(`${name}="${raw}" is not a whole number: set it to ${what}, or unset it`);
+  }
+  return Number(raw);
+}
+
+function parseTarget(env: Env, allowedHosts: string[]): Target {
+  const raw = nonEmpty(env, 'QOMON_BASE_URL');
+  if (raw === undefined) return { kind: 'mock', variant: nonEmpty(env, 'MOCK_VARIANT') ?? 'reference' };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      `QOMON_BASE_URL="${raw}" is not a URL: set it to the API root (e.g. https://incoming.qomon.app) or unset it to test the embedded mock`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`QOMON_BASE_URL="${raw}" must use http or https: set it to the API root, e.g. https://incoming.qomon.app`);
+  }
+  if (url.username || url.password) {
+    throw new ConfigError('QOMON_BASE_URL must not carry credentials: put the token in QOMON_TOKEN instead');
+  }
+  if (url.search || url.hash) {
+    throw new ConfigError(`QOMON_BASE_URL="${raw}" must not have a query or fragment: set it to the API root only`);
+  }
+  const host = url.hostname.toLowerCase();
+  // The suite creates, patches and deletes contacts: it writes only where it was told it may.
+  if (!isLoopbackHost(host) && !allowedHosts.includes(host)) {
+    throw new ConfigError(
+      `QOMON_BASE_URL host "${host}" is not loopback and not in QOMON_ALLOWED_HOSTS: the suite writes to its target; add "${host}" to QOMON_ALLOWED_HOSTS to allow it`,
+    );
+  }
+  const baseURL = url.href.endsWith('/') ? url.href : `${url.href}/`;
+  return { kind: 'live', baseURL, host };
+}
+
+/** Reads and validates the environment of a run; throws ConfigError on the first mistake. */
+export function parseRunConfig(env: Env): RunConfig {
+  const allowedHosts = (nonEmpty(env, 'QOMON_ALLOWED_HOSTS') ?? '')
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean);
+  for (const host of allowedHosts) {
+    if (!/^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/.test(host)) {
+      throw new ConfigError(`QOMON_ALLOWED_HOSTS entry "${host}" is not a host name: list host names only, comma-separated (e.g. staging.qomon.app)`);
+    }
+  }
+  const target = parseTarget(env, allowedHosts);
+
+  const reading = nonEmpty(env, 'QOMON_ENTRY_READING') ?? 'replace';
+  if (!ENTRY_READINGS.includes(reading as EntryReading)) {
+    throw new ConfigError(`QOMON_ENTRY_READING="${reading}" is unknown: set it to "replace" or "merge" (CONTRACT.md section 4)`);
+  }
+
+  const budget = positiveInteger(env, 'QOMON_TOKEN_BUDGET', 'the most rate-limit tokens the run may spend (e.g. 2000)');
+  const rateCapacity = positiveInteger(env, 'QOMON_RATE_CAPACITY', 'the bucket size of the token the exhaustion check uses');
+  const fastCheck = {
+    numRuns: positiveInteger(env, 'FC_NUM_RUNS', 'the number of fast-check runs (e.g. 30)'),
+    seed: integer(env, 'FC_SEED', 'the seed printed by a failing property'),
+    path: nonEmpty(env, 'FC_PATH'),
+    replayPath: nonEmpty(env, 'FC_REPLAY_PATH'),
+  };
+  if (fastCheck.path !== undefined && !/^\d+(:\d+)*$/.test(fastCheck.path)) {
+    throw new ConfigError(`FC_PATH="${fastCheck.path}" is not a fast-check path: copy it from a failing property's output (e.g. 3:1:0)`);
+  }
+  if ((fastCheck.path !== undefined || fastCheck.replayPath !== undefined) && fastCheck.seed === undefined) {
+    throw new ConfigError('FC_PATH and FC_REPLAY_PATH replay a failure only with its seed: set FC_SEED too');
+  }
+
+  if (target.kind === 'mock') {
+    return {
+      target,
+      token: nonEmpty(env, 'QOMON_TOKEN') ?? MOCK_DEFAULTS.token,
+      otherSpaceToken: nonEmpty(env, 'QOMON_TOKEN_OTHER_SPACE') ?? MOCK_DEFAULTS.otherSpaceToken,
+      tokenBudget: budget ?? Number.POSITIVE_INFINITY,
+      allowedHosts,
+      entryReading: reading as EntryReading,
+      // On the mock the exhaustion check always runs, on the mock's own small bucket (RAT-01).
+      rateCapacity: rateCapacity ?? MOCK_DEFAULTS.rateCapacity,
+      rateToken: nonEmpty(env, 'QOMON_RATE_TOKEN') ?? MOCK_DEFAULTS.rateToken,
+      fastCheck,
+    };
+  }
+
+  const token = nonEmpty(env, 'QOMON_TOKEN');
+  if (token === undefined) {
+    throw new ConfigError(`QOMON_TOKEN is unset: a live target (${target.host}) needs the bearer token of the space under test`);
+  }
+  return {
+    target,
+    token,
+    otherSpaceToken: nonEmpty(env, 'QOMON_TOKEN_OTHER_SPACE'),
+    tokenBudget: budget ?? DEFAULT_LIVE_TOKEN_BUDGET,
+    allowedHosts,
+    entryReading: reading as EntryReading,
+    rateCapacity,
+    rateToken: nonEmpty(env, 'QOMON_RATE_TOKEN'),
+    fastCheck,
+  };
+}
+
+/** Loads `.env` (quietly; the process environment wins) and validates the result. */
+export function loadRunConfig(): RunConfig {
+  loadDotenv({ quiet: true });
+  return parseRunConfig(process.env);
+}
+
+/** Every secret of a run, for redaction: longest first, so that no token hides inside another. */
+export function secretsOf(config: RunConfig): string[] {
+  return [config.token, config.otherSpaceToken, config.rateToken]
+    .filter((secret): secret is string => typeof secret === 'string' && secret.length > 0)
+    .sort((a, b) => b.length - a.length);
+}
