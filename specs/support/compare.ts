@@ -1,0 +1,62 @@
+/**
+ * Comparing contacts as the contract compares them: lists as multisets (section 2, "The order of
+ * any list is not part of the contract"), timestamps as instants to the microsecond (DAT-02).
+ */
+import { Temporal } from 'temporal-polyfill';
+import { isAnswerTimestamp, toEpochMicroseconds } from '../../schemas/formats';
+import { isCleared } from './expect';
+import type { JsonObject } from './api';
+import { ADDRESS_MEMBERS, BOOLEAN_FIELDS, STRING_FIELDS, type ContactInput } from './contact';
+
+/** A form of the value in which equal contacts are deep-equal: instants as microseconds, lists sorted. */
+export function canonical(value: unknown): unknown {
+  if (typeof value === 'string' && isAnswerTimestamp(value)) {
+    const nanoseconds = toEpochMicroseconds(value) * 1000n;
+    return Temporal.Instant.fromEpochNanoseconds(nanoseconds).toString({ fractionalSecondDigits: 6 });
+  }
+  if (Array.isArray(value)) {
+    return value.map(canonical).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as JsonObject).map(([key, member]) => [key, canonical(member)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+  }
+  return value;
+}
+
+function sameInstantOrValue(received: unknown, sent: unknown): boolean {
+  return JSON.stringify(canonical(received)) === JSON.stringify(canonical(sent));
+}
+
+/**
+ * REP-01: the fields of `sent` whose value in `contact` differs, as readable lines (empty when all
+ * came back). Answers may add members (an address id, a tag colour): only what was sent is compared.
+ * The entry lists have rules of their own (ENT-*) and are not compared here.
+ */
+export function fieldsNotAsSent(contact: JsonObject, sent: ContactInput): string[] {
+  const differences: string[] = [];
+  const differ = (field: string, received: unknown, expected: unknown) =>
+    differences.push(`${field}: sent ${JSON.stringify(expected)}, received ${JSON.stringify(received)}`);
+  for (const field of [...STRING_FIELDS, ...BOOLEAN_FIELDS, 'age_category', 'birthdate'] as const) {
+    if (sent[field] === undefined) continue;
+    if (!sameInstantOrValue(contact[field], sent[field])) differ(field, contact[field], sent[field]);
+  }
+  if (sent.address !== undefined) {
+    const address = (contact.address ?? {}) as JsonObject;
+    for (const member of ADDRESS_MEMBERS) {
+      const expected = sent.address[member];
+      // A member not sent is cleared (REP-02), checked where that rule is.
+      if (expected !== undefined && address[member] !== expected) differ(`address.${member}`, address[member], expected);
+    }
+  }
+  if (sent.tags !== undefined) {
+    const received = Array.isArray(contact.tags) ? (contact.tags as JsonObject[]).map((tag) => tag?.name) : contact.tags;
+    const expected = sent.tags.map((tag) => tag.name);
+    if (!sameInstantOrValue(received, expected)) differ('tags (names, as a multiset)', received, expected);
+  }
+  return differences;
+}
+
+/** REP-02: the writable fields of `contact` that are not cleared, among `fields`. */
+export function fieldsNotCleared(contact: JsonObject, fields: readonly string[]): string[] {
+  return fields.filter((field) => !isCleared(contact[field])).map((field) => `${field}: ${JSON.stringify(contact[field])}`);
+}

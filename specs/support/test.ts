@@ -1,0 +1,144 @@
+/**
+ * The suite's fixtures. Tests get authenticated APIs, the discovered forms and contacts of their
+ * own that are deleted afterwards, passed or failed; every request lands in a redacted transcript
+ * that is attached to the report when the test fails.
+ */
+import { test as base } from '@playwright/test';
+import { Api, type Answer } from './api';
+import { loadRunConfig, type RunConfig } from './config';
+import { everyScalarField, type ContactInput, type EntryListName } from './contact';
+import { CATEGORIES_OF, FormCatalogue, type Form, type FormType } from './forms';
+import { Redactor, Transcript } from './transcript';
+
+export interface CreatedContact {
+  id: number;
+  /** The answer to the POST that created it. */
+  created: Answer;
+  /** What was sent to create it. */
+  sent: ContactInput;
+}
+
+export interface Contacts {
+  /** POSTs a contact (by default one with every scalar field set) and deletes it after the test. */
+  create(contact?: ContactInput, as?: Api): Promise<CreatedContact>;
+  /** A contact payload carrying this run's marker, so that cleanup can find it. */
+  draft(overrides?: ContactInput): ContactInput;
+}
+
+export interface Forms {
+  catalogue: FormCatalogue;
+  /** The form of `type` for `list`; skips the calling test, saying why, when the target has none. */
+  pick(list: EntryListName, type: FormType): Form;
+}
+
+interface WorkerFixtures {
+  runConfig: RunConfig;
+  forms: Forms;
+}
+
+interface TestFixtures {
+  transcript: Transcript;
+  api: Api;
+  anonymousApi: Api;
+  otherSpaceApi: Api;
+  /** The token whose bucket the rate-limit checks may spend (RAT-01b, RAT-02). */
+  rateApi: Api;
+  contacts: Contacts;
+}
+
+/** Marks every contact of this run (CONTRACT.md leaves cleanup to the suite: it must find its own). */
+export const RUN_ID = (process.env.QOMON_RUN_ID ??= `${Date.now().toString(36)}${process.pid.toString(36)}`);
+export const RUN_MARKER = `qct-${RUN_ID}`;
+
+function redactorFor(config: RunConfig): Redactor {
+  const secrets = new Map<string, string>();
+  if (config.rateToken) secrets.set(config.rateToken, 'QOMON_RATE_TOKEN');
+  if (config.otherSpaceToken) secrets.set(config.otherSpaceToken, 'QOMON_TOKEN_OTHER_SPACE');
+  secrets.set(config.token, 'QOMON_TOKEN');
+  return new Redactor(secrets);
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  runConfig: [async ({}, use) => use(loadRunConfig()), { scope: 'worker' }],
+
+  forms: [
+    async ({ runConfig, playwright }, use, workerInfo) => {
+      const request = await playwright.request.newContext({ baseURL: workerInfo.project.use.baseURL });
+      const answers = [];
+      for (const list of Object.keys(CATEGORIES_OF) as EntryListName[]) {
+        for (const category of CATEGORIES_OF[list]) {
+          const response = await request.get(`v1/forms/type/${category}`, {
+            headers: { Authorization: `Bearer ${runConfig.token}`, Accept: 'application/json' },
+          });
+          const body: unknown = await response.json().catch(() => undefined);
+          answers.push({ list, category, status: response.status(), body });
+        }
+      }
+      await request.dispose();
+      const catalogue = FormCatalogue.fromAnswers(answers);
+      await use({
+        catalogue,
+        pick(list, type) {
+          const form = catalogue.find(list, type);
+          if (!form) base.info().skip(true, catalogue.whyMissing(list, type));
+          return form as Form;
+        },
+      });
+    },
+    { scope: 'worker' },
+  ],
+
+  transcript: async ({ runConfig }, use, testInfo) => {
+    const transcript = new Transcript(redactorFor(runConfig));
+    await use(transcript);
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('transcript (token redacted)', { body: transcript.toText(), contentType: 'text/plain' });
+    }
+  },
+
+  api: async ({ request, transcript, runConfig }, use) => {
+    await use(new Api(request, transcript, { kind: 'token', token: runConfig.token, variable: 'QOMON_TOKEN' }));
+  },
+
+  anonymousApi: async ({ request, transcript }, use) => {
+    await use(new Api(request, transcript, { kind: 'none' }));
+  },
+
+  otherSpaceApi: async ({ request, transcript, runConfig }, use, testInfo) => {
+    testInfo.skip(!runConfig.otherSpaceToken, 'QOMON_TOKEN_OTHER_SPACE is unset: set it to a token of a second space to check isolation (AUT-03)');
+    await use(new Api(request, transcript, { kind: 'token', token: runConfig.otherSpaceToken ?? '', variable: 'QOMON_TOKEN_OTHER_SPACE' }));
+  },
+
+  rateApi: async ({ request, transcript, runConfig }, use) => {
+    const credential = runConfig.rateToken
+      ? { kind: 'token' as const, token: runConfig.rateToken, variable: 'QOMON_RATE_TOKEN' }
+      : { kind: 'token' as const, token: runConfig.token, variable: 'QOMON_TOKEN' };
+    await use(new Api(request, transcript, credential));
+  },
+
+  contacts: async ({ api }, use) => {
+    const created: number[] = [];
+    let count = 0;
+    const draft = (overrides: ContactInput = {}): ContactInput => {
+      count += 1;
+      return { ...everyScalarField(`${RUN_MARKER}-${count}`), ...overrides };
+    };
+    await use({
+      draft,
+      async create(contact = draft(), as = api) {
+        const answer = await as.createContact(contact);
+        const id = answer.contact.id;
+        if (answer.status !== 200 && answer.status !== 201) {
+          throw new Error(`fixture: POST /contacts answered ${answer.status}, so there is no contact to test on\n${answer.describe()}`);
+        }
+        if (typeof id !== 'number') throw new Error(`fixture: POST /contacts answered without a numeric data.contact.id\n${answer.describe()}`);
+        created.push(id);
+        return { id, created: answer, sent: contact };
+      },
+    });
+    // Cleanup runs whatever the outcome; a contact already deleted by its test answers 404, which is fine.
+    for (const id of created) await api.withoutChecks().deleteContact(id);
+  },
+});
+
+export { expect } from './expect';

@@ -1,0 +1,87 @@
+/**
+ * The transcript of a test: every request it sent and every answer it got, redacted, with a curl
+ * line per request that reproduces it. Attached to the report only when the test fails.
+ */
+export interface Exchange {
+  method: string;
+  url: string;
+  /** Which credential the request carried, by variable name (`QOMON_TOKEN`), or how it was broken. */
+  credential: string;
+  requestHeaders: Record<string, string>;
+  requestBody?: string;
+  status: number;
+  responseHeaders: Record<string, string>;
+  responseText: string;
+}
+
+const MAX_BODY_CHARS = 4_000;
+
+export class Redactor {
+  /** `secrets` maps each secret value to the variable that holds it. */
+  constructor(private readonly secrets: ReadonlyMap<string, string>) {}
+
+  redact(text: string): string {
+    let out = text;
+    const longestFirst = [...this.secrets.entries()].sort(([a], [b]) => b.length - a.length);
+    for (const [secret, variable] of longestFirst) {
+      if (secret) out = out.split(secret).join(`<${variable}>`);
+    }
+    return out;
+  }
+}
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+function truncate(text: string): string {
+  return text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}… (${text.length} chars)` : text;
+}
+
+export class Transcript {
+  readonly exchanges: Exchange[] = [];
+
+  constructor(readonly redactor: Redactor) {}
+
+  record(exchange: Exchange): void {
+    this.exchanges.push(exchange);
+  }
+
+  /**
+   * A curl line that replays the request. The token is never written: the Authorization header
+   * names the variable that holds it, so the line works in a shell where that variable is set.
+   */
+  curl(exchange: Exchange): string {
+    const parts = ['curl -sS -i', '-X', exchange.method, shellQuote(exchange.url)];
+    for (const [name, value] of Object.entries(exchange.requestHeaders)) {
+      if (name.toLowerCase() === 'authorization') {
+        parts.push('-H', `"Authorization: ${this.redactor.redact(value).replace(/<([A-Z_]+)>/g, '$$$1')}"`);
+      } else {
+        parts.push('-H', shellQuote(`${name}: ${this.redactor.redact(value)}`));
+      }
+    }
+    if (exchange.requestBody !== undefined) parts.push('--data-raw', shellQuote(this.redactor.redact(exchange.requestBody)));
+    return parts.join(' ');
+  }
+
+  describe(exchange: Exchange): string {
+    const response = truncate(this.redactor.redact(exchange.responseText)) || '(empty body)';
+    const headers = Object.entries(exchange.responseHeaders)
+      .filter(([name]) => /^(content-type|ratelimit|x-ratelimit|retry-after)/i.test(name))
+      .map(([name, value]) => `  ${name}: ${this.redactor.redact(value)}`)
+      .join('\n');
+    return [
+      `${exchange.method} ${new URL(exchange.url).pathname} (${exchange.credential}) → ${exchange.status}`,
+      `  $ ${this.curl(exchange)}`,
+      headers,
+      `  ${response.replace(/\n/g, '\n  ')}`,
+    ]
+      .filter(Boolean)
+      .join('\n');
+  }
+
+  toText(): string {
+    if (this.exchanges.length === 0) return '(no request was sent)';
+    return this.exchanges.map((exchange, index) => `#${index + 1} ${this.describe(exchange)}`).join('\n\n');
+  }
+}
