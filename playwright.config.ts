@@ -13,6 +13,9 @@ function runConfigOrExit(): RunConfig {
 }
 
 const run = runConfigOrExit();
+
+/** Where a run writes its reports; a second run in parallel (the self-check) points it elsewhere. */
+const reportsDir = process.env.REPORTS_DIR ?? 'reports';
 const mockVariant = run.target.kind === 'mock' ? run.target.variant : undefined;
 
 /**
@@ -24,7 +27,7 @@ const baseURL =
 
 export default defineConfig({
   testDir: '.',
-  outputDir: 'reports/test-results',
+  outputDir: `${reportsDir}/test-results`,
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   // An assertion is never retried: a flaky contract answer is a finding, not noise.
@@ -32,7 +35,11 @@ export default defineConfig({
   // API tests wait on the network, not on the CPU: more workers than cores pay off.
   workers: Number(process.env.PW_WORKERS ?? 4),
   timeout: 30_000,
-  reporter: [['list'], ['html', { outputFolder: 'reports/html', open: 'never' }], ['junit', { outputFile: 'reports/junit.xml' }]],
+  reporter: [
+    ['list'],
+    ['html', { outputFolder: `${reportsDir}/html`, open: 'never' }],
+    ['junit', { outputFile: `${reportsDir}/junit.xml` }],
+  ],
   use: { baseURL, trace: 'off' },
   webServer: mockVariant !== undefined
     ? {
