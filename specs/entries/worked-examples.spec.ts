@@ -39,7 +39,7 @@ function show(symbols: Symbol[] | null): string {
 
 for (const list of ['formdatas', 'custom_fields'] as EntryListName[]) {
   for (const example of EXAMPLES) {
-    const title = `${example.rule} ${list}: ${show(example.before)} then ${show(example.payload)} leaves the reading's active entries (section 4)`;
+    const title = `${example.rule} ${list}: after ${show(example.before)}, a PATCH of ${show(example.payload)} leaves ${show(example.replace)} active (replace) or ${show(example.merge)} (merge)`;
     test(title, rule(example.rule), async ({ api, contacts, forms, runConfig }) => {
       const symbols = [...example.before, ...(example.payload ?? [])];
       const formOf: Record<'T' | 'R' | 'C', () => Form> = {
