@@ -4,7 +4,7 @@
 import { DEFAULT_PORT, DEFAULT_TOKENS, MockOptionError, resolveMockOptions, type MockOptions } from './options';
 
 export const USAGE =
-  'usage: npx tsx mock/cli.ts [--port N] [--variant reference|tolerant] [--fault NAME]\n' +
+  'usage: npx tsx mock/cli.ts [--port N] [--variant reference|tolerant] [--fault NAME] | --list-faults | --help\n' +
   'environment: MOCK_TOKEN, MOCK_TOKEN_OTHER_SPACE, MOCK_RATE_TOKEN, MOCK_RATE_CAPACITY, MOCK_VARIANT, MOCK_FAULT\n';
 
 /** A bad flag or variable; the message names it and fits on one line. */
@@ -12,7 +12,10 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export type CommandLine = { readonly kind: 'help' } | { readonly kind: 'run'; readonly options: Partial<MockOptions> };
+export type CommandLine =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'list faults' }
+  | { readonly kind: 'run'; readonly options: Partial<MockOptions> };
 
 const FLAG = /^--(port|variant|fault)(?:=(.*))?$/;
 const WHOLE_NUMBER = /^[0-9]+$/;
@@ -22,6 +25,7 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index] ?? '';
     if (argument === '--help' || argument === '-h') return { kind: 'help' };
+    if (argument === '--list-faults') return { kind: 'list faults' };
     const match = FLAG.exec(argument);
     if (match === null) throw new UsageError(`unknown argument "${argument}" (try --help)`);
     const name = match[1] ?? '';

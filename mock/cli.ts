@@ -1,12 +1,13 @@
 // The mock on its own: `npx tsx mock/cli.ts --port 8787`.
 //
 // Flags (they win over the environment): --port N (0 = a free port; default 8787),
-// --variant reference|tolerant, --fault NAME (reserved; no fault exists yet, so any name is refused).
+// --variant reference|tolerant, --fault NAME (a misimplementation of faults.ts); --list-faults prints them.
 // Environment: MOCK_TOKEN, MOCK_TOKEN_OTHER_SPACE, MOCK_RATE_TOKEN, MOCK_RATE_CAPACITY,
 // MOCK_VARIANT, MOCK_FAULT. A bad value: one line on stderr naming it, exit status 2.
 // The first stdout line is exactly `mock listening on http://127.0.0.1:<port>`: runners wait for it.
 
 import { parseCommandLine, USAGE, UsageError, type CommandLine } from './cli-arguments';
+import { faultList } from './faults';
 import { DEFAULT_RATE_CAPACITY } from './options';
 import { startMock, type RunningMock } from './server';
 
@@ -24,6 +25,10 @@ async function main(): Promise<void> {
   }
   if (commandLine.kind === 'help') {
     process.stdout.write(USAGE);
+    return;
+  }
+  if (commandLine.kind === 'list faults') {
+    process.stdout.write(faultList());
     return;
   }
 
@@ -44,6 +49,7 @@ async function main(): Promise<void> {
       `token (space 2, group_id 2): ${mock.tokens.otherSpace}`,
       `token (space 1, own small bucket of ${options.rateCapacity ?? DEFAULT_RATE_CAPACITY} for the rate-limit exhaustion check): ${mock.tokens.rate}`,
       `variant: ${mock.variant}`,
+      ...(mock.fault === undefined ? [] : [`fault: ${mock.fault}`]),
       '',
     ].join('\n'),
   );

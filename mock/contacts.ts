@@ -13,7 +13,7 @@ import {
   type ContactFields,
   type Tag,
 } from './contact-shape';
-import { keepEntriesByFormRules, parseEntryList, renderEntryList, supersedeEntries, type EntryDraft } from './entries';
+import { parseEntryList, renderEntryList, type EntryDraft } from './entries';
 import {
   frozenCopy,
   hasOwn,
@@ -25,7 +25,7 @@ import {
   type JsonObject,
 } from './json-values';
 import { violation, type Violation } from './problems';
-import type { StoredContact } from './store';
+import type { StoredContact, StoredEntry } from './store';
 import { formatTimestamp, INPUT_FRACTION_DIGITS, parseTimestamp, type EpochMicroseconds } from './timestamps';
 import type { Behaviour } from './variant';
 
@@ -83,9 +83,10 @@ export const CLEARED_FIELDS: ContactFields = Object.freeze({
   notes: [],
 });
 
-/** A validated request: the whole new state of the contact and the entries that stay active. */
+/** A validated request: the whole new state of the contact's fields, and the entries as sent. */
 export interface ContactWrite {
   readonly fields: ContactFields;
+  /** In payload order; which of them stay active is the entry rules' decision (entries.ts). */
   readonly entries: readonly EntryDraft[];
 }
 
@@ -189,7 +190,7 @@ export function parseContactRequest(body: unknown, groupId: GroupId, behaviour: 
     if (raw === undefined) continue; // ENT-07: a list left out keeps no active entry
     const parsed = parseEntryList(raw, list, groupId, `${CONTACT_LOCATION}.${list}`);
     if (!parsed.ok) violations.push(...parsed.violations);
-    else entries.push(...keepEntriesByFormRules(parsed.drafts));
+    else entries.push(...parsed.drafts);
   }
 
   return violations.length > 0 ? { ok: false, violations } : { ok: true, write: { fields, entries } };
@@ -277,13 +278,14 @@ export interface ContactWriteContext {
   readonly id: number;
   readonly groupId: GroupId;
   readonly at: EpochMicroseconds;
-  readonly allocateEntryId: () => number;
+  /** The entry history after this write, as the entry rules made it (entries.ts). */
+  readonly entries: readonly StoredEntry[];
 }
 
 /**
  * The contact after a POST (`previous` undefined) or a PATCH: REP-01 and REP-02, the fields are
  * the payload's, every one left out cleared; REP-03, `id`, `group_id` and `CreatedAt` are kept and
- * `UpdatedAt` is the write's instant; the entries follow entries.ts.
+ * `UpdatedAt` is the write's instant.
  */
 export function applyContactWrite(
   previous: StoredContact | undefined,
@@ -297,12 +299,7 @@ export function applyContactWrite(
     UpdatedAt: context.at,
     deleted_at: null,
     fields: write.fields,
-    entries: supersedeEntries(previous?.entries ?? [], write.entries, {
-      contactId: context.id,
-      groupId: context.groupId,
-      at: context.at,
-      allocateEntryId: context.allocateEntryId,
-    }),
+    entries: context.entries,
   };
 }
 

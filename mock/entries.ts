@@ -3,7 +3,7 @@
 // payload alone". Pure functions: they read the catalogue and return new values; the store only
 // keeps what they return.
 
-import { findForm, type EntryList, type Form, type GroupId, type RefValue } from './catalogue';
+import { findForm, type EntryList, type Form, type FormType, type GroupId, type RefValue } from './catalogue';
 import { isIdentifier, isJsonObject, ownValue, unknownKeys } from './json-values';
 import { violation, type Violation } from './problems';
 import type { EntryValue, StoredEntry } from './store';
@@ -178,31 +178,43 @@ function expectedDataOf(form: Form, refvalue: RefValue): string {
   }
 }
 
-/**
- * Which entries of one list's payload stay active, in payload order:
- * - ENT-03: text, numeric and date forms keep every entry sent, duplicates included (section 5:
- *   "two identical answers sent together ... are both kept");
- * - ENT-04: a radio form keeps exactly one entry, the last one sent;
- * - ENT-05: a checkbox form keeps each distinct option once (its first occurrence).
- */
-export function keepEntriesByFormRules(drafts: readonly EntryDraft[]): readonly EntryDraft[] {
-  const lastRadioAnswer = new Map<number, number>();
-  drafts.forEach((draft, index) => {
-    if (draft.form.type === 'radio') lastRadioAnswer.set(draft.form.id, index);
-  });
-  const checkedOptions = new Set<number>();
-  return drafts.filter((draft, index) => {
-    switch (draft.form.type) {
-      case 'radio':
-        return lastRadioAnswer.get(draft.form.id) === index;
-      case 'checkbox':
-        if (checkedOptions.has(draft.form_ref_id)) return false;
-        checkedOptions.add(draft.form_ref_id);
-        return true;
-      default:
-        return true;
-    }
-  });
+/** Which of the entries sent to one form in one payload stay active; they come in payload order. */
+export type Keeping = (sentToOneForm: readonly EntryDraft[]) => readonly EntryDraft[];
+
+/** ENT-03: every entry sent stays, duplicates included (section 5: "two identical answers sent together ... are both kept"). */
+export const everyOne: Keeping = (sent) => sent;
+/** ENT-04: exactly one entry stays, the last one sent. */
+export const theLastOne: Keeping = (sent) => sent.slice(-1);
+/** ENT-05: each distinct option stays once (its first occurrence). */
+export const eachOptionOnce: Keeping = (sent) =>
+  sent.filter((draft, index) => sent.findIndex((other) => other.form_ref_id === draft.form_ref_id) === index);
+
+/** The entry rules of CONTRACT section 3, one per form type (`range` is out of scope: kept like text). */
+export const KEEPING_BY_FORM_TYPE: Readonly<Record<FormType, Keeping>> = {
+  text: everyOne,
+  numeric: everyOne,
+  date: everyOne,
+  range: everyOne,
+  radio: theLastOne,
+  checkbox: eachOptionOnce,
+};
+
+/** Which entries of a payload stay active, in payload order: each form's entries as its type keeps them. */
+export function keepEntriesByFormRules(
+  drafts: readonly EntryDraft[],
+  keeping: Readonly<Record<FormType, Keeping>> = KEEPING_BY_FORM_TYPE,
+): readonly EntryDraft[] {
+  const sentToForm = new Map<string, EntryDraft[]>();
+  for (const draft of drafts) {
+    const key = `${draft.list} ${draft.form.id}`;
+    sentToForm.set(key, [...(sentToForm.get(key) ?? []), draft]);
+  }
+  const kept = new Set<EntryDraft>();
+  for (const sent of sentToForm.values()) {
+    const type = (sent[0] as EntryDraft).form.type;
+    for (const draft of keeping[type](sent)) kept.add(draft);
+  }
+  return drafts.filter((draft) => kept.has(draft));
 }
 
 export interface EntryWrite {

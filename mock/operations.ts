@@ -1,15 +1,18 @@
-// What each contact route does to the store, in domain terms; contacts.ts decides, this module
-// looks up, writes and reports the outcome. Each write is computed whole, then saved in one step.
+// What each contact route does to the store, in domain terms; contacts.ts and entries.ts decide,
+// this module looks up, composes the rules of the mock's rule set, writes and reports the outcome.
+// Each write is computed whole, then saved in one step.
 
 import type { GroupId } from './catalogue';
-import { applyContactWrite, deleteContactAt, parseContactRequest } from './contacts';
+import { deleteContactAt, type ContactWrite } from './contacts';
 import type { Violation } from './problems';
+import type { RuleSet } from './rule-set';
 import type { Store, StoredContact } from './store';
 import type { Behaviour } from './variant';
 
 export interface Domain {
   readonly store: Store;
   readonly behaviour: Behaviour;
+  readonly rules: RuleSet;
 }
 
 export type ContactOutcome =
@@ -20,16 +23,9 @@ export type ContactOutcome =
 const NOT_FOUND = { kind: 'not found' } as const;
 
 export function createContact(domain: Domain, groupId: GroupId, body: unknown): ContactOutcome {
-  const parsed = parseContactRequest(body, groupId, domain.behaviour);
+  const parsed = domain.rules.parseContactRequest(body, groupId, domain.behaviour);
   if (!parsed.ok) return { kind: 'invalid', violations: parsed.violations };
-  const { store } = domain;
-  const contact = applyContactWrite(undefined, parsed.write, {
-    id: store.allocateContactId(),
-    groupId,
-    at: store.writeInstant(),
-    allocateEntryId: () => store.allocateEntryId(),
-  });
-  store.save(contact);
+  const contact = writeContact(domain, undefined, parsed.write, { id: domain.store.allocateContactId(), groupId });
   return { kind: 'contact', contact };
 }
 
@@ -43,19 +39,31 @@ export function replaceContact(
   contactId: number | undefined,
   body: unknown,
 ): ContactOutcome {
-  const parsed = parseContactRequest(body, groupId, domain.behaviour);
+  const parsed = domain.rules.parseContactRequest(body, groupId, domain.behaviour);
   if (!parsed.ok) return { kind: 'invalid', violations: parsed.violations };
-  const { store } = domain;
-  const previous = contactId === undefined ? undefined : store.activeContact(groupId, contactId);
+  const previous = contactId === undefined ? undefined : domain.store.activeContact(groupId, contactId);
   if (previous === undefined) return NOT_FOUND;
-  const contact = applyContactWrite(previous, parsed.write, {
-    id: previous.id,
-    groupId,
-    at: store.writeInstant(),
+  const contact = writeContact(domain, previous, parsed.write, { id: previous.id, groupId: previous.group_id });
+  return { kind: 'contact', contact };
+}
+
+/** One write: the entry rules, then the contact's fields, saved in one step (VAL-03: no partial write). */
+function writeContact(
+  { store, rules }: Domain,
+  previous: StoredContact | undefined,
+  write: ContactWrite,
+  identity: { readonly id: number; readonly groupId: GroupId },
+): StoredContact {
+  const at = store.writeInstant();
+  const entries = rules.supersedeEntries(previous?.entries ?? [], rules.keepEntries(write.entries), {
+    contactId: identity.id,
+    groupId: identity.groupId,
+    at,
     allocateEntryId: () => store.allocateEntryId(),
   });
+  const contact = rules.applyContactWrite(previous, write, { ...identity, at, entries });
   store.save(contact);
-  return { kind: 'contact', contact };
+  return contact;
 }
 
 export function findContact(domain: Domain, groupId: GroupId, contactId: number | undefined): ContactOutcome {

@@ -39,9 +39,14 @@ export function rateLimitHeaders(state: BucketState): Record<string, string> {
   };
 }
 
-export function writeAnswer(response: ServerResponse, answer: Answer, extraHeaders: Readonly<Record<string, string>> = {}): void {
+export function writeAnswer(
+  response: ServerResponse,
+  answer: Answer,
+  extraHeaders: Readonly<Record<string, string>> = {},
+  writeJson: (body: unknown) => string = JSON.stringify,
+): void {
   if (response.headersSent || response.destroyed) return;
-  const payload = answer.body === undefined ? undefined : Buffer.from(JSON.stringify(answer.body), 'utf8');
+  const payload = answer.body === undefined ? undefined : Buffer.from(writeJson(answer.body), 'utf8');
   response.statusCode = answer.status;
   for (const [name, value] of Object.entries({ ...answer.headers, ...extraHeaders })) response.setHeader(name, value);
   if (payload !== undefined) {

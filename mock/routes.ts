@@ -7,13 +7,12 @@
 // id) -> 415/413/400 (body) -> 422 (contents) -> 404 (contact).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { authenticate, type Principal } from './auth';
+import type { Principal } from './auth';
 import { formsOfCategory, isFormCategory, renderForm } from './catalogue';
-import { parseContactId, renderContact } from './contacts';
-import { createContact, deleteContact, findContact, replaceContact, type ContactOutcome } from './operations';
+import { createContact, deleteContact, findContact, type ContactOutcome, type Domain } from './operations';
 import { problem, type Problem, type Violation } from './problems';
-import { CONTACT_WRITE_COST, OTHER_ROUTE_COST, type BucketState, type TokenBucket } from './rate-limit';
-import { discardRemainingBody, readJsonBody } from './request-body';
+import { CONTACT_WRITE_COST, OTHER_ROUTE_COST, type TokenBucket } from './rate-limit';
+import { discardRemainingBody } from './request-body';
 import {
   noContentAnswer,
   problemAnswer,
@@ -22,11 +21,14 @@ import {
   writeAnswer,
   type Answer,
 } from './responses';
+import type { RuleSet } from './rule-set';
 import type { Store } from './store';
 import type { Behaviour } from './variant';
 
 export interface MockContext {
   readonly behaviour: Behaviour;
+  /** The rule functions this mock applies: the reference ones, or one swapped by a fault. */
+  readonly rules: RuleSet;
   readonly store: Store;
   /** Token -> caller. */
   readonly principals: ReadonlyMap<string, Principal>;
@@ -63,7 +65,7 @@ const ROUTES: readonly RouteDefinition[] = [
   },
 ];
 
-type Routing =
+export type Routing =
   | { readonly kind: 'operation'; readonly operation: Operation; readonly parameters: ReadonlyMap<string, string> }
   | { readonly kind: 'refused'; readonly problem: Problem; readonly headers?: Record<string, string> };
 
@@ -77,7 +79,7 @@ export async function handleRequest(
 ): Promise<void> {
   const decided = await decide(context, request);
   if (decided !== 'aborted' && (await discardRemainingBody(request))) {
-    writeAnswer(response, decided.answer, decided.headers);
+    writeAnswer(response, decided.answer, decided.headers, context.rules.writeJson);
   } else {
     response.destroy();
   }
@@ -88,8 +90,8 @@ async function decide(
   context: MockContext,
   request: IncomingMessage,
 ): Promise<{ answer: Answer; headers: Record<string, string> } | 'aborted'> {
-  const { behaviour } = context;
-  const authentication = authenticate(request.headersDistinct['authorization'], context.principals, behaviour);
+  const { behaviour, rules } = context;
+  const authentication = rules.authenticate(request.headersDistinct['authorization'], context.principals, behaviour);
   if (!authentication.ok) {
     // AUT-01, AUT-02
     return { answer: problemAnswer(problem(401, authentication.reason), { 'WWW-Authenticate': 'Bearer' }), headers: {} };
@@ -98,46 +100,24 @@ async function decide(
   const bucket = context.buckets.get(principal.token);
   if (bucket === undefined) throw new Error('every known token has a bucket');
 
-  const routing = route(request.method ?? '', request.url ?? '');
+  const routing = rules.route(request.method ?? '', request.url ?? '');
   const cost = routing.kind === 'operation' && isContactWrite(routing.operation) ? CONTACT_WRITE_COST : OTHER_ROUTE_COST;
-  const withRateHeaders = (state: BucketState): Record<string, string> =>
-    behaviour.sendsRateLimitHeaders ? rateLimitHeaders(state) : {};
-
-  // RAT-02: a refused request is not charged and changes nothing.
-  let charged: BucketState | undefined;
-  if (behaviour.chargesFailedRequests) {
-    const charge = bucket.take(cost);
-    if (!charge.granted) {
-      return { answer: tooManyRequests(cost, charge.retryAfterSeconds), headers: withRateHeaders(charge.state) };
-    }
-    charged = charge.state;
-  } else {
-    const wait = bucket.secondsUntilAffordable(cost);
-    if (wait > 0) return { answer: tooManyRequests(cost, wait), headers: withRateHeaders(bucket.state()) };
-  }
-
-  const answer =
+  const metered = await rules.meter(bucket, cost, behaviour.chargesFailedRequests, async () =>
     routing.kind === 'operation'
-      ? await perform(context, principal, routing.operation, routing.parameters, request)
-      : problemAnswer(routing.problem, routing.headers);
-  if (answer === 'aborted') return 'aborted';
-  if (!behaviour.chargesFailedRequests && answer.status < 300) charged = bucket.take(cost).state;
-  return { answer, headers: withRateHeaders(charged ?? bucket.state()) };
+      ? perform(context, principal, routing.operation, routing.parameters, request)
+      : problemAnswer(routing.problem, routing.headers),
+  );
+  if (metered === 'aborted') return 'aborted';
+  const rateHeaders = behaviour.sendsRateLimitHeaders ? rateLimitHeaders(metered.state) : {};
+  return { answer: metered.answer, headers: rateHeaders };
 }
 
 function isContactWrite(operation: Operation): boolean {
   return operation === 'createContact' || operation === 'replaceContact';
 }
 
-function tooManyRequests(cost: number, retryAfterSeconds: number): Answer {
-  return problemAnswer(
-    problem(429, `the rate-limit bucket of this token holds fewer than the ${cost} token(s) this request costs`),
-    { 'Retry-After': String(retryAfterSeconds) },
-  );
-}
-
 /** Matches the request target (origin-form, or absolute-form as RFC 9112 allows) to a route. */
-function route(method: string, target: string): Routing {
+export function route(method: string, target: string): Routing {
   const segments = pathSegments(target);
   if (segments === undefined) {
     return { kind: 'refused', problem: problem(400, 'the request target is not a path with valid percent-encoding') };
@@ -202,8 +182,8 @@ async function perform(
   parameters: ReadonlyMap<string, string>,
   request: IncomingMessage,
 ): Promise<Answer | 'aborted'> {
-  const { behaviour } = context;
-  const domain = { store: context.store, behaviour };
+  const { behaviour, rules } = context;
+  const domain = { store: context.store, behaviour, rules };
   const groupId = principal.groupId;
 
   if (operation === 'listForms') {
@@ -213,32 +193,32 @@ async function perform(
   }
 
   if (operation === 'createContact') {
-    const body = await readJsonBody(request);
+    const body = await rules.readJsonBody(request);
     if (!body.ok) return body.status === 'aborted' ? 'aborted' : problemAnswer(problem(body.status, body.detail));
-    return contactAnswer(createContact(domain, groupId, body.value), behaviour.createStatus, behaviour);
+    return contactAnswer(createContact(domain, groupId, body.value), behaviour.createStatus, domain);
   }
 
-  const contactId = parseContactId(parameters.get('contactId') ?? '');
+  const contactId = rules.parseContactId(parameters.get('contactId') ?? '');
   if (!contactId.ok) return invalidAnswer([contactId.violation], behaviour); // PTH-01
   switch (operation) {
     case 'readContact':
-      return contactAnswer(findContact(domain, groupId, contactId.id), 200, behaviour);
+      return contactAnswer(findContact(domain, groupId, contactId.id), 200, domain);
     case 'deleteContact': {
       const outcome = deleteContact(domain, groupId, contactId.id);
       return outcome.kind === 'deleted' ? noContentAnswer() : notFoundAnswer();
     }
     case 'replaceContact': {
-      const body = await readJsonBody(request);
+      const body = await rules.readJsonBody(request);
       if (!body.ok) return body.status === 'aborted' ? 'aborted' : problemAnswer(problem(body.status, body.detail));
-      return contactAnswer(replaceContact(domain, groupId, contactId.id, body.value), 200, behaviour);
+      return contactAnswer(rules.replaceContact(domain, groupId, contactId.id, body.value), 200, domain);
     }
   }
 }
 
-function contactAnswer(outcome: ContactOutcome, successStatus: number, behaviour: Behaviour): Answer {
+function contactAnswer(outcome: ContactOutcome, successStatus: number, { behaviour, rules }: Domain): Answer {
   switch (outcome.kind) {
     case 'contact':
-      return successAnswer(successStatus, { contact: renderContact(outcome.contact, behaviour) }, behaviour);
+      return successAnswer(successStatus, { contact: rules.renderContact(outcome.contact, behaviour) }, behaviour);
     case 'invalid':
       return invalidAnswer(outcome.violations, behaviour);
     case 'not found':

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Principal } from './auth';
 import { SPACE_A_GROUP_ID, SPACE_B_GROUP_ID } from './catalogue';
+import { ruleSetWith } from './faults';
 import { resolveMockOptions, type MockOptions, type MockTokens } from './options';
 import { problem } from './problems';
 import { TokenBucket } from './rate-limit';
@@ -23,6 +24,8 @@ export interface RunningMock {
   readonly port: number;
   readonly tokens: MockTokens;
   readonly variant: Variant;
+  /** The misimplementation this mock plays (faults.ts), or undefined for the reference. */
+  readonly fault: string | undefined;
   /** Read-only: every contact of both spaces, deleted ones and soft-deleted entries included. */
   readonly store: StoreView;
   close(): Promise<void>;
@@ -49,6 +52,7 @@ export async function startMock(overrides: Partial<MockOptions> = {}): Promise<R
     port,
     tokens: options.tokens,
     variant: options.variant,
+    fault: options.fault,
     // A view, not the store: tests read through it and cannot write.
     store: { contact: (id) => store.contact(id), contacts: () => store.contacts() },
     close: () => close(server),
@@ -69,7 +73,7 @@ function buildContext(options: MockOptions, store: Store): MockContext {
     [tokens.otherSpace, new TokenBucket(spacePolicy, clock)],
     [tokens.rate, new TokenBucket(ratePolicy, clock)],
   ]);
-  return { behaviour: behaviourOf(options.variant), store, principals, buckets };
+  return { behaviour: behaviourOf(options.variant), rules: ruleSetWith(options.fault), store, principals, buckets };
 }
 
 async function serve(context: MockContext, request: IncomingMessage, response: ServerResponse): Promise<void> {

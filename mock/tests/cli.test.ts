@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseCommandLine, UsageError } from '../cli-arguments';
+import { FAULTS } from '../faults';
 import { expect, test } from './fixtures';
 
 const REPOSITORY = resolve(__dirname, '..', '..');
@@ -71,9 +72,9 @@ const BAD_CONFIGURATIONS: readonly { title: string; args: string[]; env?: Record
   { title: 'a port beyond 65535', args: ['--port=70000'], names: '--port' },
   { title: 'an unknown variant flag', args: ['--variant', 'lenient'], names: '--variant' },
   { title: 'an unknown variant in MOCK_VARIANT', args: [], env: { MOCK_VARIANT: 'lenient' }, names: 'MOCK_VARIANT' },
-  // No fault exists yet: every name is unknown.
-  { title: 'a fault flag', args: ['--fault', 'radio-keeps-first'], names: '--fault' },
-  { title: 'a fault in MOCK_FAULT', args: [], env: { MOCK_FAULT: 'radio-keeps-first' }, names: 'MOCK_FAULT' },
+  // A fault name that faults.ts does not have.
+  { title: 'an unknown fault flag', args: ['--fault', 'radio-keeps-first'], names: '--fault' },
+  { title: 'an unknown fault in MOCK_FAULT', args: [], env: { MOCK_FAULT: 'radio-keeps-first' }, names: 'MOCK_FAULT' },
   { title: 'a rate capacity that is not a number', args: [], env: { MOCK_RATE_CAPACITY: 'forty' }, names: 'MOCK_RATE_CAPACITY' },
   { title: 'a rate capacity below one PATCH', args: [], env: { MOCK_RATE_CAPACITY: '4' }, names: 'MOCK_RATE_CAPACITY' },
   { title: 'a token with a space', args: [], env: { MOCK_TOKEN: 'two words' }, names: 'MOCK_TOKEN' },
@@ -121,10 +122,17 @@ test('without flags or variables the mock listens on 8787 with the default token
   });
 });
 
+test('a fault of the zoo is taken from --fault or MOCK_FAULT, and --list-faults asks for the list', () => {
+  const [first, second] = FAULTS;
+  expect(parseCommandLine(['--fault', first?.name ?? ''], { MOCK_FAULT: second?.name ?? '' }), 'the flag wins over MOCK_FAULT').toMatchObject({ kind: 'run', options: { fault: first?.name } });
+  expect(parseCommandLine([], { MOCK_FAULT: second?.name ?? '' }), 'MOCK_FAULT alone names the fault').toMatchObject({ kind: 'run', options: { fault: second?.name } });
+  expect(parseCommandLine(['--list-faults'], {}), '--list-faults prints the table instead of starting').toEqual({ kind: 'list faults' });
+});
+
 test('the CLI process refuses a bad value with one stderr line and exit status 2', async () => {
   const finished = await runCli(['--port', '0', '--fault', 'radio-keeps-first']);
 
   expect(finished.code, 'a bad value: exit status 2').toBe(2);
-  expect(finished.stderr, 'one line naming the flag').toBe('mock: --fault: unknown fault "radio-keeps-first" (none exist yet)\n');
+  expect(finished.stderr, 'one line naming the flag').toBe(`mock: --fault: unknown fault "radio-keeps-first" (${FAULTS.length} exist; list them with --list-faults)\n`);
   expect(finished.stdout, 'nothing on stdout').toBe('');
 });

@@ -1,0 +1,43 @@
+// When a request is charged and what an empty bucket answers (RAT-01, RAT-02). The routes decide
+// the cost; this module runs the request only when its bucket affords it.
+
+import { problem } from './problems';
+import type { BucketState, TokenBucket } from './rate-limit';
+import { problemAnswer, type Answer } from './responses';
+
+export interface Metered {
+  readonly answer: Answer;
+  /** The bucket after the charge, for the RateLimit-* headers. */
+  readonly state: BucketState;
+}
+
+/**
+ * Runs `handle` if the bucket affords `cost`. RAT-02: a refused request is a 429 with Retry-After,
+ * is not charged and changes nothing, since `handle` never runs. Section 5 charges every request
+ * that gets this far, failed or not; with `chargesFailedRequests` false only successes are charged.
+ */
+export async function meter(
+  bucket: TokenBucket,
+  cost: number,
+  chargesFailedRequests: boolean,
+  handle: () => Promise<Answer | 'aborted'>,
+): Promise<Metered | 'aborted'> {
+  if (chargesFailedRequests) {
+    const charge = bucket.take(cost);
+    if (!charge.granted) return { answer: tooManyRequests(cost, charge.retryAfterSeconds), state: charge.state };
+    const answer = await handle();
+    return answer === 'aborted' ? 'aborted' : { answer, state: charge.state };
+  }
+  const wait = bucket.secondsUntilAffordable(cost);
+  if (wait > 0) return { answer: tooManyRequests(cost, wait), state: bucket.state() };
+  const answer = await handle();
+  if (answer === 'aborted') return 'aborted';
+  return { answer, state: answer.status < 300 ? bucket.take(cost).state : bucket.state() };
+}
+
+function tooManyRequests(cost: number, retryAfterSeconds: number): Answer {
+  return problemAnswer(
+    problem(429, `the rate-limit bucket of this token holds fewer than the ${cost} token(s) this request costs`),
+    { 'Retry-After': String(retryAfterSeconds) },
+  );
+}
