@@ -7,6 +7,7 @@ import type { APIRequestContext } from '@playwright/test';
 import { expect } from './expect';
 import type { ContactInput, EntryListName } from './contact';
 import type { Exchange, Transcript } from './transcript';
+import { runTraffic, type Traffic, type TrafficOptions } from './traffic';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = Record<string, unknown>;
@@ -78,11 +79,20 @@ export class Api {
     readonly credential: Credential,
     /** Observations turn the checks off: they record what they see and never fail (CONTRACT.md). */
     private readonly checks = true,
+    /** Waits on a 429's Retry-After, or not; whether the budget paid in advance (traffic.ts). */
+    private readonly trafficOptions: TrafficOptions = {},
+    /** The target guard and the token budget every request passes (traffic.ts). */
+    private readonly traffic: Traffic = runTraffic(),
   ) {}
 
   /** The same credential, without the SCH/VAL-04 checks: for observations only. */
   withoutChecks(): Api {
-    return new Api(this.request, this.transcript, this.credential, false);
+    return new Api(this.request, this.transcript, this.credential, false, this.trafficOptions, this.traffic);
+  }
+
+  /** The same credential for the DELETE that cleans up a contact: no checks, paid for when the contact was created. */
+  forCleanup(): Api {
+    return new Api(this.request, this.transcript, this.credential, false, { ...this.trafficOptions, prepaid: true }, this.traffic);
   }
 
   createContact(contact: ContactInput | JsonObject): Promise<Answer> {
@@ -107,6 +117,13 @@ export class Api {
 
   /** Any request, for the tests that send what a client following the contract never would. */
   async send(method: string, path: string, options: SendOptions = {}): Promise<Answer> {
+    const variable = this.credential.kind === 'token' ? this.credential.variable : undefined;
+    const answer = await this.traffic.carry({ method, path, variable }, this.trafficOptions, () => this.sendOnce(method, path, options));
+    if (this.checks) checkEveryAnswer(answer);
+    return answer;
+  }
+
+  private async sendOnce(method: string, path: string, options: SendOptions): Promise<Answer> {
     const headers: Record<string, string> = { Accept: JSON_CONTENT_TYPE };
     if (this.credential.kind === 'token') headers.Authorization = `Bearer ${this.credential.token}`;
     if (this.credential.kind === 'header') headers.Authorization = this.credential.value;
@@ -130,9 +147,7 @@ export class Api {
       responseText: await response.text(),
     };
     this.transcript.record(exchange);
-    const answer = new Answer(exchange, this.transcript);
-    if (this.checks) checkEveryAnswer(answer);
-    return answer;
+    return new Answer(exchange, this.transcript);
   }
 }
 
