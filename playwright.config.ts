@@ -39,6 +39,9 @@ export default defineConfig({
     ['list'],
     ['html', { outputFolder: `${reportsDir}/html`, open: 'never' }],
     ['junit', { outputFile: `${reportsDir}/junit.xml` }],
+    ['./specs/support/reporters/allure-reporter.ts', { resultsDir: `${reportsDir}/allure-results` }],
+    // Last, so that its summary line is the run's last line.
+    ['./specs/support/reporters/conformance-reporter.ts', { outputDir: reportsDir }],
   ],
   use: { baseURL, trace: 'off' },
   webServer: mockVariant !== undefined

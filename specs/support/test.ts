@@ -5,9 +5,14 @@
  */
 import { test as base } from '@playwright/test';
 import { Api, type Answer } from './api';
+import { ContactCleanup } from './cleanup';
 import { loadRunConfig, type RunConfig } from './config';
 import { everyScalarField, type ContactInput, type EntryListName } from './contact';
 import { CATEGORIES_OF, FormCatalogue, type Form, type FormType } from './forms';
+import { LeftoverLedger } from './leftovers';
+import { RUN_MARKER } from './run';
+import { spendAnnotation, spendOf } from './spend';
+import { runTraffic } from './traffic';
 import { Redactor, Transcript } from './transcript';
 
 export interface CreatedContact {
@@ -46,9 +51,7 @@ interface TestFixtures {
   contacts: Contacts;
 }
 
-/** Marks every contact of this run (CONTRACT.md leaves cleanup to the suite: it must find its own). */
-export const RUN_ID = (process.env.QOMON_RUN_ID ??= `${Date.now().toString(36)}${process.pid.toString(36)}`);
-export const RUN_MARKER = `qct-${RUN_ID}`;
+export { RUN_ID, RUN_MARKER } from './run';
 
 function redactorFor(config: RunConfig): Redactor {
   const secrets = new Map<string, string>();
@@ -65,10 +68,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({ runConfig, playwright }, use, workerInfo) => {
       const request = await playwright.request.newContext({ baseURL: workerInfo.project.use.baseURL });
       const answers = [];
+      // Discovery spends tokens too; a worker fixture cannot skip a test, so pick() does it instead.
+      let unaffordable: string | undefined;
       for (const list of Object.keys(CATEGORIES_OF) as EntryListName[]) {
         for (const category of CATEGORIES_OF[list]) {
+          unaffordable ??= runTraffic().admit({ method: 'GET', path: `v1/forms/type/${category}` });
+          if (unaffordable) continue;
           const response = await request.get(`v1/forms/type/${category}`, {
             headers: { Authorization: `Bearer ${runConfig.token}`, Accept: 'application/json' },
+            maxRedirects: 0, // a redirect could lead past the target guard
           });
           const body: unknown = await response.json().catch(() => undefined);
           answers.push({ list, category, status: response.status(), body });
@@ -79,6 +87,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await use({
         catalogue,
         pick(list, type) {
+          if (unaffordable) {
+            base.info().annotations.push({ type: 'budget', description: unaffordable });
+            base.info().skip(true, unaffordable);
+          }
           const form = catalogue.find(list, type);
           if (!form) base.info().skip(true, catalogue.whyMissing(list, type));
           return form as Form;
@@ -91,13 +103,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   transcript: async ({ runConfig }, use, testInfo) => {
     const transcript = new Transcript(redactorFor(runConfig));
     await use(transcript);
+    // What the test cost the target, for the conformance matrix (specs/support/reporters).
+    testInfo.annotations.push(spendAnnotation(spendOf(transcript.exchanges)));
     if (testInfo.status !== testInfo.expectedStatus) {
       await testInfo.attach('transcript (token redacted)', { body: transcript.toText(), contentType: 'text/plain' });
     }
   },
 
   api: async ({ request, transcript, runConfig }, use) => {
-    await use(new Api(request, transcript, { kind: 'token', token: runConfig.token, variable: 'QOMON_TOKEN' }));
+    await use(new Api(request, transcript, { kind: 'token', token: runConfig.token, variable: 'QOMON_TOKEN' }, true, { retryOn429: true }));
   },
 
   anonymousApi: async ({ request, transcript }, use) => {
@@ -116,8 +130,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(new Api(request, transcript, credential));
   },
 
-  contacts: async ({ api }, use) => {
-    const created: number[] = [];
+  contacts: async ({ api, runConfig }, use, testInfo) => {
+    const { target } = runConfig;
+    const ledger = target.kind === 'live' ? LeftoverLedger.inReportsDir() : undefined; // the embedded mock's store ends with the run
+    const cleanup = new ContactCleanup(api.forCleanup(), ledger, target.kind === 'live' ? target.baseURL : 'embedded mock', {
+      leftover: (description) => testInfo.annotations.push({ type: 'leftover', description }),
+    });
     let count = 0;
     const draft = (overrides: ContactInput = {}): ContactInput => {
       count += 1;
@@ -126,18 +144,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use({
       draft,
       async create(contact = draft(), as = api) {
-        const answer = await as.createContact(contact);
+        const answer = await cleanup.creating(as.createContact(contact));
         const id = answer.contact.id;
         if (answer.status !== 200 && answer.status !== 201) {
           throw new Error(`fixture: POST /contacts answered ${answer.status}, so there is no contact to test on\n${answer.describe()}`);
         }
         if (typeof id !== 'number') throw new Error(`fixture: POST /contacts answered without a numeric data.contact.id\n${answer.describe()}`);
-        created.push(id);
         return { id, created: answer, sent: contact };
       },
     });
     // Cleanup runs whatever the outcome; a contact already deleted by its test answers 404, which is fine.
-    for (const id of created) await api.withoutChecks().deleteContact(id);
+    await cleanup.deleteAll();
   },
 });
 

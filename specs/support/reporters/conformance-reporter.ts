@@ -1,0 +1,54 @@
+/**
+ * Writes the conformance matrix at the end of every run that ran conformance tests:
+ * `<outputDir>/conformance.md` (for a release checklist) and `<outputDir>/conformance.html` (a
+ * standalone page), and prints the run's one summary line. A run of the `unit` project alone
+ * writes and prints nothing.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FullConfig, FullResult, Reporter, Suite } from '@playwright/test/reporter';
+import { buildMatrix, factsOf } from './matrix';
+import { renderHtml } from './render-html';
+import { renderMarkdown, summaryLine } from './render-markdown';
+import { currentRunContext } from './run-context';
+import { isConformanceTest, recordOf } from './test-record';
+
+export interface ConformanceReporterOptions {
+  /** Where the matrix goes: the run's REPORTS_DIR. */
+  outputDir: string;
+}
+
+export default class ConformanceReporter implements Reporter {
+  private root: Suite | undefined;
+
+  constructor(private readonly options: ConformanceReporterOptions) {}
+
+  onBegin(_config: FullConfig, suite: Suite): void {
+    this.root = suite;
+  }
+
+  onEnd(result: FullResult): void {
+    const tests = (this.root?.allTests() ?? []).filter(isConformanceTest);
+    // A unit-only run, a --list, or a run stopped before its first test: no matrix to write.
+    if (!tests.some((test) => test.results.length > 0)) return;
+    const context = currentRunContext();
+    const records = tests.map((test) => recordOf(test, context.redact));
+    const rows = buildMatrix(records);
+    const facts = factsOf(records, {
+      target: context.target,
+      configuredReading: context.configuredReading,
+      ...(context.seed === undefined ? {} : { seed: context.seed }),
+      durationMs: result.duration,
+      startedAt: result.startTime,
+    });
+    mkdirSync(this.options.outputDir, { recursive: true });
+    writeFileSync(path.join(this.options.outputDir, 'conformance.md'), renderMarkdown(rows, facts));
+    writeFileSync(path.join(this.options.outputDir, 'conformance.html'), renderHtml(rows, facts));
+    process.stdout.write(`${summaryLine(rows, facts)}\n`);
+  }
+
+  printsToStdio(): boolean {
+    // One line at the end; the `list` reporter owns the rest of the terminal.
+    return false;
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The conformance matrix as data: one row per rule of the catalogue, in catalogue order, with the
+ * verdict its tests earn. Pure, so that the verdicts can be unit-tested without running a suite.
+ *
+ * Verdicts (CONTRACT.md, "Levels"): a rule fails when any of its tests failed; a failing SHOULD
+ * rule is a warning-level failure, listed with its own marker; a rule passes when at least one
+ * test passed and none failed; it is skipped when every test that ran was skipped, and "not run"
+ * when the run selected none of its tests (a --grep, a --project).
+ */
+import { RULES, RULE_IDS, ruleIdsIn, type Level, type RuleId } from '../rules';
+import type { Spend } from '../spend';
+
+export type TestStatus = 'passed' | 'failed' | 'skipped';
+export type Verdict = 'pass' | 'fail' | 'warning' | 'skipped' | 'not run';
+export const VERDICTS: readonly Verdict[] = ['pass', 'fail', 'warning', 'skipped', 'not run'];
+
+/** What the matrix needs to know about one test of the run. */
+export interface TestRecord {
+  title: string;
+  /** The rules the test names (its `@ENT-04` tags, else the ids in its title). */
+  ruleIds: RuleId[];
+  status: TestStatus;
+  /** Why it was skipped (its `skip` annotation), or the first line of its error when it failed. */
+  why?: string;
+  /** `what: seen` of each observation the test recorded. */
+  observations: string[];
+  /**
+   * For a failed test that checks several rules (a property): the rules whose checks broke. The
+   * other rules it names are neither passed nor failed by it.
+   */
+  failedRules?: RuleId[];
+  /** The reading of the entry rules the probe found, when this test is the probe. */
+  reading?: string;
+  spend: Spend;
+}
+
+export interface RuleRow {
+  id: RuleId;
+  level: Level;
+  area: string;
+  text: string;
+  doc: string;
+  verdict: Verdict;
+  tests: { title: string; status: TestStatus; why?: string }[];
+  /** For a skipped rule: the distinct skip reasons of its tests. */
+  skipReasons: string[];
+}
+
+/** The rule ids a test covers: its rule tags (`@ENT-04`), else the ids its title names. */
+export function rulesOf(tags: readonly string[], title: string): RuleId[] {
+  const known = (id: string): id is RuleId => id in RULES;
+  const tagged = tags.map((tag) => tag.replace(/^@/, '')).filter(known);
+  return [...new Set(tagged.length > 0 ? tagged : ruleIdsIn(title).filter(known))];
+}
+
+export function verdictOf(level: Level, statuses: readonly TestStatus[]): Verdict {
+  if (statuses.length === 0) return 'not run';
+  if (statuses.includes('failed')) return level === 'SHOULD' ? 'warning' : 'fail';
+  return statuses.includes('passed') ? 'pass' : 'skipped';
+}
+
+export function buildMatrix(records: readonly TestRecord[]): RuleRow[] {
+  return RULE_IDS.map((id) => {
+    const { level, area, text, doc } = RULES[id];
+    const tests = records
+      .filter((record) => record.ruleIds.includes(id))
+      .filter((record) => record.failedRules === undefined || record.failedRules.includes(id))
+      .map(({ title, status, why }) => ({ title, status, ...(why === undefined ? {} : { why }) }));
+    const verdict = verdictOf(level, tests.map((test) => test.status));
+    const skipReasons = verdict === 'skipped' ? [...new Set(tests.map((test) => test.why ?? 'no reason given'))] : [];
+    return { id, level, area, text, doc, verdict, tests, skipReasons };
+  });
+}
+
+/** How many rules earned each verdict. */
+export function countVerdicts(rows: readonly RuleRow[]): Record<Verdict, number> {
+  const counts = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0])) as Record<Verdict, number>;
+  for (const row of rows) counts[row.verdict] += 1;
+  return counts;
+}
+
+/** `3 passed, 1 skipped`: the statuses of a rule's tests, most telling first. */
+export function countStatuses(tests: readonly { status: TestStatus }[]): string {
+  const order: TestStatus[] = ['failed', 'passed', 'skipped'];
+  return order
+    .map((status) => [status, tests.filter((test) => test.status === status).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([status, count]) => `${count} ${status}`)
+    .join(', ');
+}
+
+/** The header of the matrix: what was tested, how, and what it cost. */
+export interface RunFacts {
+  /** `embedded mock (reference)` or the live host; never a URL with a token, never a token. */
+  target: string;
+  configuredReading: string;
+  /** What the reading probe found; undefined when the probe did not run. */
+  probedReading?: string;
+  seed?: number;
+  observations: string[];
+  spend: Spend;
+  durationMs: number;
+  startedAt: Date;
+  tests: number;
+}
+
+export function factsOf(records: readonly TestRecord[], run: Omit<RunFacts, 'probedReading' | 'observations' | 'spend' | 'tests'>): RunFacts {
+  const probedReading = records.find((record) => record.reading !== undefined)?.reading;
+  return {
+    ...run,
+    ...(probedReading === undefined ? {} : { probedReading }),
+    observations: records.flatMap((record) => record.observations).sort(),
+    spend: records.reduce((sum, { spend }) => ({ requests: sum.requests + spend.requests, tokens: sum.tokens + spend.tokens }), { requests: 0, tokens: 0 }),
+    tests: records.length,
+  };
+}
