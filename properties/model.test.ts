@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import type { EntryReading } from '../specs/support/config';
 import type { EntryInput } from '../specs/support/contact';
 import type { FormType } from '../specs/support/forms';
+import { WORKED_EXAMPLES } from '../specs/support/worked-examples';
 import { activeAfterPatch } from './model';
 
 // Form T text, R radio, C checkbox; a, b text values, x, y radio options, p, q checkbox options.
@@ -23,17 +24,6 @@ function entry(symbol: string): EntryInput {
 }
 
 const typeOf = (formId: number): FormType => Object.values(FORMS).find((form) => form.id === formId)?.type ?? 'text';
-
-/** Section 4's table, row by row, in its order; `null`: the list is left out of the payload. */
-const WORKED_EXAMPLES: { rule: string; before: string[]; payload: string[] | null; replace: string[]; merge: string[] }[] = [
-  { rule: 'ENT-03', before: ['T:a'], payload: ['T:a', 'T:b'], replace: ['T:a', 'T:b'], merge: ['T:a', 'T:b'] },
-  { rule: 'ENT-06', before: ['T:a'], payload: ['T:b'], replace: ['T:b'], merge: ['T:a', 'T:b'] },
-  { rule: 'ENT-04', before: ['R:x'], payload: ['R:x', 'R:y'], replace: ['R:y'], merge: ['R:y'] },
-  { rule: 'ENT-04', before: ['R:x'], payload: ['R:y'], replace: ['R:y'], merge: ['R:y'] },
-  { rule: 'ENT-05', before: ['C:p'], payload: ['C:q'], replace: ['C:q'], merge: ['C:p', 'C:q'] },
-  { rule: 'ENT-05', before: ['C:p'], payload: ['C:p', 'C:q', 'C:q'], replace: ['C:p', 'C:q'], merge: ['C:p', 'C:q'] },
-  { rule: 'ENT-07', before: ['T:a', 'R:x'], payload: null, replace: [], merge: [] },
-];
 
 const sorted = (entries: EntryInput[]) => entries.map((one) => `${one.form_id}/${one.form_ref_id}/${one.data}`).sort();
 
