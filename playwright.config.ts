@@ -1,18 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { ConfigError, loadRunConfig, type RunConfig } from './specs/support/config';
+import { loadRunConfigOrExit } from './specs/support/config';
 
-/** A wrong configuration stops the run at once, with one line that says what to fix. */
-function runConfigOrExit(): RunConfig {
-  try {
-    return loadRunConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`configuration error: ${error.message}\n`);
-    process.exit(2);
-  }
-}
-
-const run = runConfigOrExit();
+// A wrong configuration stops the run at once, with one line that says what to fix.
+const run = loadRunConfigOrExit();
 
 /** Where a run writes its reports; a second run in parallel (the self-check) points it elsewhere. */
 const reportsDir = process.env.REPORTS_DIR ?? 'reports';

@@ -10,23 +10,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ConfigError, loadRunConfig, type RunConfig } from '../specs/support/config';
+import { ConfigError, loadRunConfigOrExit, type RunConfig } from '../specs/support/config';
 import { reportsDir } from '../specs/support/run';
 
-const EXIT_BAD_CONFIGURATION = 2;
 const REPOSITORY = path.resolve(__dirname, '..');
 
-function configOrExit(): RunConfig {
-  try {
-    const config = loadRunConfig();
-    if (config.target.kind === 'mock') {
-      throw new ConfigError('QOMON_BASE_URL is unset: a pre-release run checks a release candidate; set it to the candidate\'s API root (and QOMON_ALLOWED_HOSTS to its host)');
-    }
-    return config;
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`configuration error: ${error.message}\n`);
-    process.exit(EXIT_BAD_CONFIGURATION);
+/** A pre-release run checks a release candidate: the embedded mock is not one. */
+function requireLiveTarget(config: RunConfig): void {
+  if (config.target.kind === 'mock') {
+    throw new ConfigError('QOMON_BASE_URL is unset: a pre-release run checks a release candidate; set it to the candidate\'s API root (and QOMON_ALLOWED_HOSTS to its host)');
   }
 }
 
@@ -34,7 +26,7 @@ function run(command: string, args: string[]): number {
   return spawnSync(command, args, { cwd: REPOSITORY, stdio: 'inherit' }).status ?? 1;
 }
 
-const config = configOrExit();
+const config = loadRunConfigOrExit(requireLiveTarget);
 const reports = reportsDir();
 const target = config.target.kind === 'live' ? config.target.baseURL : 'the embedded mock';
 process.stdout.write(`prerelease: the whole suite against ${target}, at most ${config.tokenBudget} tokens, reports in ${reports}\n`);

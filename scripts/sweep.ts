@@ -10,26 +10,15 @@
  * Each DELETE is counted 1 token; the sweep does not draw on QOMON_TOKEN_BUDGET (it is not a run).
  */
 import type { Api } from '../specs/support/api';
-import { ConfigError, loadRunConfig, type RunConfig } from '../specs/support/config';
+import { ConfigError, EXIT_BAD_CONFIGURATION, loadRunConfigOrExit } from '../specs/support/config';
 import { LeftoverLedger, type LeftoverEvent } from '../specs/support/leftovers';
 
 const EXIT_SOME_LEFT = 1;
-const EXIT_BAD_CONFIGURATION = 2;
 
 type Outcome = 'deleted' | 'already gone' | 'still there';
 
-function configOrExit(): RunConfig {
-  try {
-    return loadRunConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`configuration error: ${error.message}\n`);
-    process.exit(EXIT_BAD_CONFIGURATION);
-  }
-}
-
 async function sweep(): Promise<number> {
-  const config = configOrExit();
+  const config = loadRunConfigOrExit();
   const ledger = LeftoverLedger.inReportsDir();
   if (config.target.kind === 'mock') {
     process.stdout.write('sweep: nothing to do: QOMON_BASE_URL is unset, and the embedded mock\'s contacts end with its run\n');

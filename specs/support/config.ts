@@ -181,6 +181,26 @@ export function loadRunConfig(): RunConfig {
   return parseRunConfig(process.env);
 }
 
+/** Exit status of a run stopped by its configuration. */
+export const EXIT_BAD_CONFIGURATION = 2;
+
+/**
+ * The configuration of a run, or the one line that says what to fix and exit status 2: the entry
+ * point of every command (Playwright's config, the pre-check, the sweep, the pre-release run).
+ * `require` adds what one command needs beyond the rest (it throws ConfigError).
+ */
+export function loadRunConfigOrExit(require?: (config: RunConfig) => void): RunConfig {
+  try {
+    const config = loadRunConfig();
+    require?.(config);
+    return config;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`configuration error: ${error.message}\n`);
+    process.exit(EXIT_BAD_CONFIGURATION);
+  }
+}
+
 /** Every secret of a run, for redaction: longest first, so that no token hides inside another. */
 export function secretsOf(config: RunConfig): string[] {
   return [config.token, config.otherSpaceToken, config.rateToken]
