@@ -12,8 +12,7 @@ const mockVariant = run.target.kind === 'mock' ? run.target.variant : undefined;
  * The mock prints its port when it listens on a free one; Playwright puts the named group in
  * process.env.MOCK_PORT, and the workers, which evaluate this file again, build baseURL from it.
  */
-const baseURL =
-  run.target.kind === 'live' ? run.target.baseURL : `http://127.0.0.1:${process.env.MOCK_PORT ?? '0'}/`;
+const baseURL = run.target.kind === 'live' ? run.target.baseURL : `http://127.0.0.1:${process.env.MOCK_PORT ?? '0'}/`;
 
 export default defineConfig({
   testDir: '.',
@@ -34,23 +33,24 @@ export default defineConfig({
     ['./specs/support/reporters/conformance-reporter.ts', { outputDir: reportsDir }],
   ],
   use: { baseURL, trace: 'off' },
-  webServer: mockVariant !== undefined
-    ? {
-        command: 'node --import tsx mock/cli.ts --port 0',
-        wait: { stdout: /mock listening on http:\/\/127\.0\.0\.1:(?<mock_port>\d+)/ },
-        env: {
-          MOCK_TOKEN: run.token,
-          MOCK_TOKEN_OTHER_SPACE: run.otherSpaceToken ?? '',
-          MOCK_RATE_TOKEN: run.rateToken ?? '',
-          MOCK_RATE_CAPACITY: String(run.rateCapacity ?? ''),
-          MOCK_VARIANT: mockVariant,
-        },
-        reuseExistingServer: false,
-        stdout: 'ignore',
-        stderr: 'pipe',
-        gracefulShutdown: { signal: 'SIGTERM', timeout: 2_000 },
-      }
-    : undefined,
+  webServer:
+    mockVariant !== undefined
+      ? {
+          command: 'node --import tsx mock/cli.ts --port 0',
+          wait: { stdout: /mock listening on http:\/\/127\.0\.0\.1:(?<mock_port>\d+)/ },
+          env: {
+            MOCK_TOKEN: run.token,
+            MOCK_TOKEN_OTHER_SPACE: run.otherSpaceToken ?? '',
+            MOCK_RATE_TOKEN: run.rateToken ?? '',
+            MOCK_RATE_CAPACITY: String(run.rateCapacity ?? ''),
+            MOCK_VARIANT: mockVariant,
+          },
+          reuseExistingServer: false,
+          stdout: 'ignore',
+          stderr: 'pipe',
+          gracefulShutdown: { signal: 'SIGTERM', timeout: 2_000 },
+        }
+      : undefined,
   projects: [
     // The project's own unit tests: the mock, the schemas, the support code.
     { name: 'unit', testMatch: '**/*.test.ts' },

@@ -12,8 +12,7 @@ export interface Principal {
 }
 
 export type Authentication =
-  | { readonly ok: true; readonly principal: Principal }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly principal: Principal } | { readonly ok: false; readonly reason: string };
 
 const BEARER_SCHEME = 'Bearer';
 // RFC 6750 `b64token`: the only characters a bearer token may contain.

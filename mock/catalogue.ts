@@ -69,55 +69,135 @@ interface FormSketch {
 
 const SPACE_A_SKETCHES: readonly FormSketch[] = [
   // custom_fields (qomon-api-notes 2.3 up to 12523; 12524 and 12525 added for radio and checkbox)
-  { id: 12519, type: 'text', label: 'Job', category: 'custom_fields', section: 'identity', mandatory: true, refvalues: 19491 },
+  {
+    id: 12519,
+    type: 'text',
+    label: 'Job',
+    category: 'custom_fields',
+    section: 'identity',
+    mandatory: true,
+    refvalues: 19491,
+  },
   { id: 12520, type: 'date', label: 'Date of first job', category: 'custom_fields', refvalues: 19492 },
   { id: 12521, type: 'numeric', label: 'Number of children', category: 'custom_fields', refvalues: 19493 },
   { id: 12522, type: 'text', label: 'Member ID', category: 'custom_fields', refvalues: 19494 },
   { id: 12523, type: 'text', label: 'Door color', category: 'custom_fields', refvalues: 19495 },
   {
-    id: 12524, type: 'radio', label: 'Preferred contact time', category: 'custom_fields',
-    refvalues: [[19496, 'morning', 'Morning'], [19497, 'afternoon', 'Afternoon'], [19498, 'evening', 'Evening']],
+    id: 12524,
+    type: 'radio',
+    label: 'Preferred contact time',
+    category: 'custom_fields',
+    refvalues: [
+      [19496, 'morning', 'Morning'],
+      [19497, 'afternoon', 'Afternoon'],
+      [19498, 'evening', 'Evening'],
+    ],
   },
   {
-    id: 12525, type: 'checkbox', label: 'Interests', category: 'custom_fields',
-    refvalues: [[19499, 'environment', 'Environment'], [19500, 'education', 'Education'], [19501, 'health', 'Health'], [19502, 'housing', 'Housing']],
+    id: 12525,
+    type: 'checkbox',
+    label: 'Interests',
+    category: 'custom_fields',
+    refvalues: [
+      [19499, 'environment', 'Environment'],
+      [19500, 'education', 'Education'],
+      [19501, 'health', 'Health'],
+      [19502, 'housing', 'Housing'],
+    ],
   },
   // survey (12515 to 12518 from the notes; 12526 numeric and 12527 date added)
-  { id: 12515, type: 'range', label: 'How likely are you to vote?', category: 'survey', refvalues: 19477, bounds: { min: 0, max: 10 } },
   {
-    id: 12516, type: 'checkbox', label: 'Which topics matter most to you?', category: 'survey',
-    refvalues: [[19478, 'economy', 'Economy'], [19479, 'security', 'Security'], [19480, 'ecology', 'Ecology'], [19481, 'health', 'Health'], [19482, 'education', 'Education'], [19483, 'transport', 'Transport']],
+    id: 12515,
+    type: 'range',
+    label: 'How likely are you to vote?',
+    category: 'survey',
+    refvalues: 19477,
+    bounds: { min: 0, max: 10 },
   },
   {
-    id: 12517, type: 'checkbox', label: 'How did you hear about us?', category: 'survey',
-    refvalues: [[19484, 'door_to_door', 'Door to door'], [19485, 'phone', 'Phone'], [19486, 'social_media', 'Social media'], [19487, 'press', 'Press'], [19488, 'friends', 'Friends'], [19489, 'event', 'Event']],
+    id: 12516,
+    type: 'checkbox',
+    label: 'Which topics matter most to you?',
+    category: 'survey',
+    refvalues: [
+      [19478, 'economy', 'Economy'],
+      [19479, 'security', 'Security'],
+      [19480, 'ecology', 'Ecology'],
+      [19481, 'health', 'Health'],
+      [19482, 'education', 'Education'],
+      [19483, 'transport', 'Transport'],
+    ],
+  },
+  {
+    id: 12517,
+    type: 'checkbox',
+    label: 'How did you hear about us?',
+    category: 'survey',
+    refvalues: [
+      [19484, 'door_to_door', 'Door to door'],
+      [19485, 'phone', 'Phone'],
+      [19486, 'social_media', 'Social media'],
+      [19487, 'press', 'Press'],
+      [19488, 'friends', 'Friends'],
+      [19489, 'event', 'Event'],
+    ],
   },
   { id: 12518, type: 'text', label: 'Comments', category: 'survey', refvalues: 19490 },
   { id: 12526, type: 'numeric', label: 'Household size', category: 'survey', refvalues: 19503 },
   { id: 12527, type: 'date', label: 'Date of visit', category: 'survey', refvalues: 19504 },
   // consent, level_of_support, presence_status, tasks (qomon-api-notes 2.3)
   {
-    id: 11240, type: 'checkbox', label: 'Consents', category: 'consent',
+    id: 11240,
+    type: 'checkbox',
+    label: 'Consents',
+    category: 'consent',
     refvalues: [
-      [17872, 'nomobile', 'No mobile'], [17873, 'stopsms', 'Stop SMS'], [17874, 'consent_email', 'Consent to email'],
-      [17875, 'consent_mobile', 'Consent to mobile'], [17876, 'no_consent_email', 'No consent to email'],
-      [17877, 'no_consent_mobile', 'No consent to mobile'], [17878, 'double_optin_sms', 'Double opt-in SMS'], [17879, 'yes', 'Yes'],
+      [17872, 'nomobile', 'No mobile'],
+      [17873, 'stopsms', 'Stop SMS'],
+      [17874, 'consent_email', 'Consent to email'],
+      [17875, 'consent_mobile', 'Consent to mobile'],
+      [17876, 'no_consent_email', 'No consent to email'],
+      [17877, 'no_consent_mobile', 'No consent to mobile'],
+      [17878, 'double_optin_sms', 'Double opt-in SMS'],
+      [17879, 'yes', 'Yes'],
     ],
   },
   {
-    id: 11238, type: 'radio', label: 'Level of support', category: 'level_of_support',
+    id: 11238,
+    type: 'radio',
+    label: 'Level of support',
+    category: 'level_of_support',
     refvalues: [
-      [17863, 'elected_official', 'Elected official'], [17864, 'association', 'Association'], [17865, 'business', 'Business'],
-      [17866, 'citizen', 'Citizen'], [17867, 'to_be_convinced', 'To be convinced'],
+      [17863, 'elected_official', 'Elected official'],
+      [17864, 'association', 'Association'],
+      [17865, 'business', 'Business'],
+      [17866, 'citizen', 'Citizen'],
+      [17867, 'to_be_convinced', 'To be convinced'],
     ],
   },
   {
-    id: 11239, type: 'radio', label: 'Presence status', category: 'presence_status',
-    refvalues: [[17868, 'present', 'present'], [17869, 'absent', 'absent'], [17870, 'refus', 'refusal'], [17871, 'repasse', 'repasse']],
+    id: 11239,
+    type: 'radio',
+    label: 'Presence status',
+    category: 'presence_status',
+    refvalues: [
+      [17868, 'present', 'present'],
+      [17869, 'absent', 'absent'],
+      [17870, 'refus', 'refusal'],
+      [17871, 'repasse', 'repasse'],
+    ],
   },
   {
-    id: 11236, type: 'checkbox', label: 'Next steps', category: 'tasks',
-    refvalues: [[17858, 'call_back', 'Call back'], [17859, 'send_documentation', 'Send documentation'], [17860, 'report', 'Report'], [17861, 'invite', 'Invite']],
+    id: 11236,
+    type: 'checkbox',
+    label: 'Next steps',
+    category: 'tasks',
+    refvalues: [
+      [17858, 'call_back', 'Call back'],
+      [17859, 'send_documentation', 'Send documentation'],
+      [17860, 'report', 'Report'],
+      [17861, 'invite', 'Invite'],
+    ],
   },
   { id: 11237, type: 'text', label: 'Notes', category: 'tasks', refvalues: 17862 },
 ];
@@ -157,9 +237,7 @@ export function formsOfCategory(groupId: GroupId, category: FormCategory): reado
 
 /** The form an entry of `list` may name: of the caller's space and of a category of that list. */
 export function findForm(groupId: GroupId, list: EntryList, formId: number): Form | undefined {
-  return (FORMS_BY_SPACE.get(groupId) ?? []).find(
-    (form) => form.id === formId && entryListOf(form.category) === list,
-  );
+  return (FORMS_BY_SPACE.get(groupId) ?? []).find((form) => form.id === formId && entryListOf(form.category) === list);
 }
 
 /** The forms answer: the public shape of section 2, without the internal `category` and `bounds`. */

@@ -20,7 +20,10 @@ export type CommandLine =
 const FLAG = /^--(port|variant|fault)(?:=(.*))?$/;
 const WHOLE_NUMBER = /^[0-9]+$/;
 
-export function parseCommandLine(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CommandLine {
+export function parseCommandLine(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): CommandLine {
   const flags = new Map<string, string>();
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index] ?? '';
@@ -49,7 +52,8 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
   ]);
 
   const portText = flags.get('port');
-  if (portText !== undefined && !WHOLE_NUMBER.test(portText)) throw new UsageError(`--port: not a port number: "${portText}"`);
+  if (portText !== undefined && !WHOLE_NUMBER.test(portText))
+    throw new UsageError(`--port: not a port number: "${portText}"`);
   const rateCapacityText = fromEnv('MOCK_RATE_CAPACITY');
   if (rateCapacityText !== undefined && !WHOLE_NUMBER.test(rateCapacityText)) {
     throw new UsageError(`MOCK_RATE_CAPACITY: not a whole number: "${rateCapacityText}"`);

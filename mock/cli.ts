@@ -38,7 +38,9 @@ async function main(): Promise<void> {
     mock = await startMock(options);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    process.stderr.write(`mock: cannot listen on 127.0.0.1:${String(options.port)}${code === undefined ? '' : ` (${code})`}\n`);
+    process.stderr.write(
+      `mock: cannot listen on 127.0.0.1:${String(options.port)}${code === undefined ? '' : ` (${code})`}\n`,
+    );
     process.exit(EXIT_CANNOT_LISTEN);
   }
 

@@ -37,8 +37,7 @@ const MAX_CONTACT_ID = 9_223_372_036_854_775_807n;
 const DECIMAL_DIGITS = /^[0-9]+$/;
 
 export type ContactIdParse =
-  | { readonly ok: true; readonly id: number | undefined }
-  | { readonly ok: false; readonly violation: Violation };
+  { readonly ok: true; readonly id: number | undefined } | { readonly ok: false; readonly violation: Violation };
 
 /**
  * PTH-01: `abc`, `-1`, `1.5`, `1e3` and anything beyond int64 are refused. PTH-02: a well-formed id
@@ -144,7 +143,8 @@ export function parseContactRequest(body: unknown, groupId: GroupId, behaviour: 
   if (birthdate !== undefined) {
     // DAT-01: millisecond UTC input is accepted; zero to six fractional digits are.
     const instant = typeof birthdate === 'string' ? parseTimestamp(birthdate) : undefined;
-    if (instant === undefined) refuse('birthdate', 'birthdate must be a UTC timestamp YYYY-MM-DDTHH:mm:ss[.ffffff]Z that exists');
+    if (instant === undefined)
+      refuse('birthdate', 'birthdate must be a UTC timestamp YYYY-MM-DDTHH:mm:ss[.ffffff]Z that exists');
     else fields.birthdate = instant;
   }
 
@@ -262,7 +262,9 @@ function parseTags(value: unknown, location: string): { tags: Tag[] } | { violat
       return;
     }
     violations.push(
-      ...unknownKeys(tag, ['name']).map((key) => violation(`${at}.${key}`, 'unknown property of a tag', ownValue(tag, key))),
+      ...unknownKeys(tag, ['name']).map((key) =>
+        violation(`${at}.${key}`, 'unknown property of a tag', ownValue(tag, key)),
+      ),
     );
     const name = ownValue(tag, 'name');
     if (typeof name === 'string') tags.push({ name });
@@ -322,8 +324,7 @@ export function deleteContactAt(contact: StoredContact, at: EpochMicroseconds): 
  * the server-owned fields, and timestamps with the behaviour's fractional digits (SCH-02).
  */
 export function renderContact(contact: StoredContact, behaviour: Behaviour): Record<string, unknown> {
-  const timestamp = (instant: EpochMicroseconds): string =>
-    formatTimestamp(instant, behaviour.answerFractionDigits);
+  const timestamp = (instant: EpochMicroseconds): string => formatTimestamp(instant, behaviour.answerFractionDigits);
   const fields = contact.fields;
   const rendered: Record<string, unknown> = {
     id: contact.id,

@@ -41,12 +41,7 @@ export type EntryListParse =
  * "a numeric answer that is not an integer and a date answer that is not an input timestamp are
  * 422"; the mock also refuses a radio or checkbox `data` that is not the option's `value`).
  */
-export function parseEntryList(
-  raw: unknown,
-  list: EntryList,
-  groupId: GroupId,
-  location: string,
-): EntryListParse {
+export function parseEntryList(raw: unknown, list: EntryList, groupId: GroupId, location: string): EntryListParse {
   if (!Array.isArray(raw)) {
     return { ok: false, violations: [violation(location, `${list} must be an array of entries`, raw)] };
   }
@@ -106,9 +101,10 @@ function parseEntry(
       violation(`${location}.form_id`, `no form ${formId} among the ${list} forms of this space`, formId),
     );
   }
-  const refvalue = form !== undefined && isIdentifier(formRefId)
-    ? form.refvalues.find((candidate) => candidate.id === formRefId)
-    : undefined;
+  const refvalue =
+    form !== undefined && isIdentifier(formRefId)
+      ? form.refvalues.find((candidate) => candidate.id === formRefId)
+      : undefined;
   if (form !== undefined && isIdentifier(formRefId) && refvalue === undefined) {
     violations.push(
       violation(`${location}.form_ref_id`, `${formRefId} is not a refvalue of form ${form.id}`, formRefId),
@@ -238,22 +234,20 @@ export function supersedeEntries(
   const retired = history.map((entry) =>
     entry.deleted_at === null ? { ...entry, updated_at: write.at, deleted_at: write.at } : entry,
   );
-  const created = kept.map(
-    (draft): StoredEntry => ({
-      id: write.allocateEntryId(),
-      list: draft.list,
-      form_id: draft.form.id,
-      form_ref_id: draft.form_ref_id,
-      data: draft.data,
-      date: draft.date ?? write.at,
-      ...(draft.survey_id === undefined ? {} : { survey_id: draft.survey_id }),
-      contact_id: write.contactId,
-      group_id: write.groupId,
-      created_at: write.at,
-      updated_at: write.at,
-      deleted_at: null,
-    }),
-  );
+  const created = kept.map((draft): StoredEntry => ({
+    id: write.allocateEntryId(),
+    list: draft.list,
+    form_id: draft.form.id,
+    form_ref_id: draft.form_ref_id,
+    data: draft.data,
+    date: draft.date ?? write.at,
+    ...(draft.survey_id === undefined ? {} : { survey_id: draft.survey_id }),
+    contact_id: write.contactId,
+    group_id: write.groupId,
+    created_at: write.at,
+    updated_at: write.at,
+    deleted_at: null,
+  }));
   return [...retired, ...created];
 }
 
@@ -269,15 +263,12 @@ export function renderEntryList(
 ): Record<string, unknown>[] {
   const ofList = history.filter((entry) => entry.list === list);
   const active = ofList.filter((entry) => entry.deleted_at === null);
-  const softDeleted = behaviour.listsSoftDeletedEntries
-    ? ofList.filter((entry) => entry.deleted_at !== null)
-    : [];
+  const softDeleted = behaviour.listsSoftDeletedEntries ? ofList.filter((entry) => entry.deleted_at !== null) : [];
   return [...active, ...softDeleted].map((entry) => renderEntry(entry, behaviour));
 }
 
 function renderEntry(entry: StoredEntry, behaviour: Behaviour): Record<string, unknown> {
-  const timestamp = (instant: EpochMicroseconds): string =>
-    formatTimestamp(instant, behaviour.answerFractionDigits);
+  const timestamp = (instant: EpochMicroseconds): string => formatTimestamp(instant, behaviour.answerFractionDigits);
   const rendered: Record<string, unknown> = {
     id: entry.id,
     form_id: entry.form_id,

@@ -7,7 +7,12 @@
 import type { ContractRuleId } from './contract-rules';
 import { REFERENCE_RULES, type RuleSet } from './rule-set';
 import { eachOptionOnce, everyOne, theLastOne } from './entries';
-import { answeringTheStaleUpdatedAt, patchingAcrossSpaces, patchingDeletedContacts, savingFieldsBeforeEntries } from './wrong-rules/operations';
+import {
+  answeringTheStaleUpdatedAt,
+  patchingAcrossSpaces,
+  patchingDeletedContacts,
+  savingFieldsBeforeEntries,
+} from './wrong-rules/operations';
 import {
   listingDeletedEntriesAsActive,
   writingEntryIdsAsStrings,
@@ -33,7 +38,12 @@ import {
   resettingCreatedAt,
   truncatingBirthdateToTheDay,
 } from './wrong-rules/fields';
-import { chargingTwice, chargingWritesOneToken, limitingAfterHandling, refusingWithoutRetryAfter } from './wrong-rules/metering';
+import {
+  chargingTwice,
+  chargingWritesOneToken,
+  limitingAfterHandling,
+  refusingWithoutRetryAfter,
+} from './wrong-rules/metering';
 import {
   acceptingIdsBeyondInt64,
   answeringUnsupportedMethodsWith501,
@@ -58,58 +68,256 @@ export interface Fault {
 
 export const FAULTS: readonly Fault[] = [
   // SCH: the shapes of answers
-  { name: 'entry-id-as-string', rule: 'SCH-01', description: 'entry ids are written as strings ("3001"), an int64-as-string serializer setting', swaps: () => ({ renderContact: writingEntryIdsAsStrings }) },
-  { name: 'timestamps-without-zone', rule: 'SCH-02', description: 'timestamps are written without their Z, by a naive local-time formatter', swaps: () => ({ renderContact: writingTimestampsWithoutZone }) },
-  { name: 'problem-status-as-string', rule: 'SCH-03', description: 'problem details carry status as a string ("404"), not the number of the HTTP status', swaps: () => ({ writeJson: writingProblemStatusAsString }) },
+  {
+    name: 'entry-id-as-string',
+    rule: 'SCH-01',
+    description: 'entry ids are written as strings ("3001"), an int64-as-string serializer setting',
+    swaps: () => ({ renderContact: writingEntryIdsAsStrings }),
+  },
+  {
+    name: 'timestamps-without-zone',
+    rule: 'SCH-02',
+    description: 'timestamps are written without their Z, by a naive local-time formatter',
+    swaps: () => ({ renderContact: writingTimestampsWithoutZone }),
+  },
+  {
+    name: 'problem-status-as-string',
+    rule: 'SCH-03',
+    description: 'problem details carry status as a string ("404"), not the number of the HTTP status',
+    swaps: () => ({ writeJson: writingProblemStatusAsString }),
+  },
 
   // REP: full replace
-  { name: 'pollingstation-not-stored', rule: 'REP-01', description: "the address's pollingstation is not stored (a column the mapping forgot)", swaps: () => ({ applyContactWrite: droppingPollingStation }) },
-  { name: 'field-cleared-on-second-patch', rule: 'REP-02', description: 'across calls: a field left out is cleared only by the second consecutive PATCH that leaves it out; the first keeps the old value', swaps: () => ({ applyContactWrite: clearingOnTheSecondLeaveOut() }) },
-  { name: 'address-kept-when-left-out', rule: 'REP-02', description: 'an address left out keeps the old one (the address table is written only when an address is sent)', swaps: () => ({ applyContactWrite: keepingAddressLeftOut }) },
-  { name: 'created-at-reset-on-patch', rule: 'REP-03', description: 'every PATCH sets CreatedAt again (an upsert that writes every column)', swaps: () => ({ applyContactWrite: resettingCreatedAt }) },
-  { name: 'patch-answer-stale-updated-at', rule: 'REP-04', description: 'the PATCH answer carries the UpdatedAt read before the write (the entity as loaded, not as saved)', swaps: () => ({ replaceContact: answeringTheStaleUpdatedAt }) },
+  {
+    name: 'pollingstation-not-stored',
+    rule: 'REP-01',
+    description: "the address's pollingstation is not stored (a column the mapping forgot)",
+    swaps: () => ({ applyContactWrite: droppingPollingStation }),
+  },
+  {
+    name: 'field-cleared-on-second-patch',
+    rule: 'REP-02',
+    description:
+      'across calls: a field left out is cleared only by the second consecutive PATCH that leaves it out; the first keeps the old value',
+    swaps: () => ({ applyContactWrite: clearingOnTheSecondLeaveOut() }),
+  },
+  {
+    name: 'address-kept-when-left-out',
+    rule: 'REP-02',
+    description: 'an address left out keeps the old one (the address table is written only when an address is sent)',
+    swaps: () => ({ applyContactWrite: keepingAddressLeftOut }),
+  },
+  {
+    name: 'created-at-reset-on-patch',
+    rule: 'REP-03',
+    description: 'every PATCH sets CreatedAt again (an upsert that writes every column)',
+    swaps: () => ({ applyContactWrite: resettingCreatedAt }),
+  },
+  {
+    name: 'patch-answer-stale-updated-at',
+    rule: 'REP-04',
+    description: 'the PATCH answer carries the UpdatedAt read before the write (the entity as loaded, not as saved)',
+    swaps: () => ({ replaceContact: answeringTheStaleUpdatedAt }),
+  },
 
   // ENT: entries
-  { name: 'entry-id-recycled', rule: 'ENT-01', description: 'across calls: a new entry takes the id of an entry soft-deleted by the previous write (freed ids reused one write late), so the third write reuses the first one\'s ids', swaps: () => ({ supersedeEntries: recyclingFreedIds }) },
-  { name: 'unchanged-entry-keeps-id', rule: 'ENT-01', description: 'an entry sent again unchanged keeps its id (a diff against the active entries, updated in place)', swaps: () => ({ supersedeEntries: keepingUnchangedEntries }) },
-  { name: 'deleted-value-resurrected', rule: 'ENT-01', description: 'across calls: a value sent again after an earlier PATCH soft-deleted it is undeleted with its old id', swaps: () => ({ supersedeEntries: resurrectingDeletedValues }) },
-  { name: 'left-out-form-stays-active', rule: 'ENT-02', description: 'only the forms the payload answers are replaced; the entries of a form left out stay active', swaps: () => ({ supersedeEntries: replacingAnsweredFormsOnly }) },
-  { name: 'deleted-entries-listed-as-active', rule: 'ENT-02', description: 'soft-deleted entries are listed without their deleted_at, so they look active', swaps: () => ({ renderContact: listingDeletedEntriesAsActive }) },
-  { name: 'text-answers-capped-at-three', rule: 'ENT-03', description: 'at size: a text, numeric or date form keeps at most three answers of a payload; the fourth and later are dropped', swaps: () => ({ keepEntries: keepingWith({ text: theFirstThree, numeric: theFirstThree, date: theFirstThree }) }) },
-  { name: 'date-form-keeps-last-answer', rule: 'ENT-03', description: 'a date form keeps only the last answer of a payload, as if it were a radio', swaps: () => ({ keepEntries: keepingWith({ date: theLastOne }) }) },
-  { name: 'radio-keeps-first-answer', rule: 'ENT-04', description: 'of several answers to a radio form in one payload, the first is kept instead of the last', swaps: () => ({ keepEntries: keepingWith({ radio: theFirstOne }) }) },
-  { name: 'radio-keeps-every-option', rule: 'ENT-04', description: 'a radio form keeps each distinct option sent, as if it were a checkbox', swaps: () => ({ keepEntries: keepingWith({ radio: eachOptionOnce }) }) },
-  { name: 'checkbox-keeps-duplicates', rule: 'ENT-05', description: 'a checkbox option sent twice in one payload is kept twice', swaps: () => ({ keepEntries: keepingWith({ checkbox: everyOne }) }) },
-  { name: 'checkbox-keeps-last-option-only', rule: 'ENT-05', description: 'a checkbox form keeps only the last option sent, as if it were a radio', swaps: () => ({ keepEntries: keepingWith({ checkbox: theLastOne }) }) },
-  { name: 'new-value-added-beside-old', rule: 'ENT-06', description: 'across calls: a different value for a text, numeric or date form is added beside the old one, which stays active', swaps: () => ({ supersedeEntries: addingNewFreeInputValues }) },
-  { name: 'list-left-out-kept', rule: 'ENT-07', description: 'a list left out (or sent empty) keeps its entries: the list is replaced only `if (list?.length)`', swaps: () => ({ supersedeEntries: keepingListsLeftOut }) },
+  {
+    name: 'entry-id-recycled',
+    rule: 'ENT-01',
+    description:
+      "across calls: a new entry takes the id of an entry soft-deleted by the previous write (freed ids reused one write late), so the third write reuses the first one's ids",
+    swaps: () => ({ supersedeEntries: recyclingFreedIds }),
+  },
+  {
+    name: 'unchanged-entry-keeps-id',
+    rule: 'ENT-01',
+    description: 'an entry sent again unchanged keeps its id (a diff against the active entries, updated in place)',
+    swaps: () => ({ supersedeEntries: keepingUnchangedEntries }),
+  },
+  {
+    name: 'deleted-value-resurrected',
+    rule: 'ENT-01',
+    description: 'across calls: a value sent again after an earlier PATCH soft-deleted it is undeleted with its old id',
+    swaps: () => ({ supersedeEntries: resurrectingDeletedValues }),
+  },
+  {
+    name: 'left-out-form-stays-active',
+    rule: 'ENT-02',
+    description: 'only the forms the payload answers are replaced; the entries of a form left out stay active',
+    swaps: () => ({ supersedeEntries: replacingAnsweredFormsOnly }),
+  },
+  {
+    name: 'deleted-entries-listed-as-active',
+    rule: 'ENT-02',
+    description: 'soft-deleted entries are listed without their deleted_at, so they look active',
+    swaps: () => ({ renderContact: listingDeletedEntriesAsActive }),
+  },
+  {
+    name: 'text-answers-capped-at-three',
+    rule: 'ENT-03',
+    description:
+      'at size: a text, numeric or date form keeps at most three answers of a payload; the fourth and later are dropped',
+    swaps: () => ({ keepEntries: keepingWith({ text: theFirstThree, numeric: theFirstThree, date: theFirstThree }) }),
+  },
+  {
+    name: 'date-form-keeps-last-answer',
+    rule: 'ENT-03',
+    description: 'a date form keeps only the last answer of a payload, as if it were a radio',
+    swaps: () => ({ keepEntries: keepingWith({ date: theLastOne }) }),
+  },
+  {
+    name: 'radio-keeps-first-answer',
+    rule: 'ENT-04',
+    description: 'of several answers to a radio form in one payload, the first is kept instead of the last',
+    swaps: () => ({ keepEntries: keepingWith({ radio: theFirstOne }) }),
+  },
+  {
+    name: 'radio-keeps-every-option',
+    rule: 'ENT-04',
+    description: 'a radio form keeps each distinct option sent, as if it were a checkbox',
+    swaps: () => ({ keepEntries: keepingWith({ radio: eachOptionOnce }) }),
+  },
+  {
+    name: 'checkbox-keeps-duplicates',
+    rule: 'ENT-05',
+    description: 'a checkbox option sent twice in one payload is kept twice',
+    swaps: () => ({ keepEntries: keepingWith({ checkbox: everyOne }) }),
+  },
+  {
+    name: 'checkbox-keeps-last-option-only',
+    rule: 'ENT-05',
+    description: 'a checkbox form keeps only the last option sent, as if it were a radio',
+    swaps: () => ({ keepEntries: keepingWith({ checkbox: theLastOne }) }),
+  },
+  {
+    name: 'new-value-added-beside-old',
+    rule: 'ENT-06',
+    description:
+      'across calls: a different value for a text, numeric or date form is added beside the old one, which stays active',
+    swaps: () => ({ supersedeEntries: addingNewFreeInputValues }),
+  },
+  {
+    name: 'list-left-out-kept',
+    rule: 'ENT-07',
+    description: 'a list left out (or sent empty) keeps its entries: the list is replaced only `if (list?.length)`',
+    swaps: () => ({ supersedeEntries: keepingListsLeftOut }),
+  },
 
   // DAT: timestamps
-  { name: 'entry-date-requires-microseconds', rule: 'DAT-01', description: "an entry's date is parsed with a microsecond layout, so millisecond input is refused with 422", swaps: () => ({ parseContactRequest: requiringMicrosecondEntryDates }) },
-  { name: 'milliseconds-written-as-microseconds', rule: 'DAT-02', description: 'the milliseconds are written in the microsecond places (.195 comes back .000195); right whenever they are zero', swaps: () => ({ renderContact: writingMillisecondsAsMicroseconds }) },
-  { name: 'birthdate-truncated-to-day', rule: 'DAT-02', description: 'birthdate is stored in a DATE column: the time of day is lost (invisible for a midnight birthdate)', swaps: () => ({ applyContactWrite: truncatingBirthdateToTheDay }) },
+  {
+    name: 'entry-date-requires-microseconds',
+    rule: 'DAT-01',
+    description: "an entry's date is parsed with a microsecond layout, so millisecond input is refused with 422",
+    swaps: () => ({ parseContactRequest: requiringMicrosecondEntryDates }),
+  },
+  {
+    name: 'milliseconds-written-as-microseconds',
+    rule: 'DAT-02',
+    description:
+      'the milliseconds are written in the microsecond places (.195 comes back .000195); right whenever they are zero',
+    swaps: () => ({ renderContact: writingMillisecondsAsMicroseconds }),
+  },
+  {
+    name: 'birthdate-truncated-to-day',
+    rule: 'DAT-02',
+    description: 'birthdate is stored in a DATE column: the time of day is lost (invisible for a midnight birthdate)',
+    swaps: () => ({ applyContactWrite: truncatingBirthdateToTheDay }),
+  },
 
   // AUT: authentication and isolation
-  { name: 'missing-token-uses-default-space', rule: 'AUT-01', description: 'a request without Authorization is served as the first space (a development fallback left on)', swaps: () => ({ authenticate: defaultingToTheFirstSpace }) },
-  { name: 'scheme-not-checked', rule: 'AUT-02', description: 'the scheme is not checked: the last word of the Authorization header is taken as the token', swaps: () => ({ authenticate: ignoringTheScheme }) },
-  { name: 'cross-space-patch-succeeds', rule: 'AUT-03', description: 'the write looks the contact up by id alone, so a token of another space can patch it (reading stays isolated)', swaps: () => ({ replaceContact: patchingAcrossSpaces }) },
+  {
+    name: 'missing-token-uses-default-space',
+    rule: 'AUT-01',
+    description: 'a request without Authorization is served as the first space (a development fallback left on)',
+    swaps: () => ({ authenticate: defaultingToTheFirstSpace }),
+  },
+  {
+    name: 'scheme-not-checked',
+    rule: 'AUT-02',
+    description: 'the scheme is not checked: the last word of the Authorization header is taken as the token',
+    swaps: () => ({ authenticate: ignoringTheScheme }),
+  },
+  {
+    name: 'cross-space-patch-succeeds',
+    rule: 'AUT-03',
+    description:
+      'the write looks the contact up by id alone, so a token of another space can patch it (reading stays isolated)',
+    swaps: () => ({ replaceContact: patchingAcrossSpaces }),
+  },
 
   // PTH: the path id
-  { name: 'id-beyond-int64-is-404', rule: 'PTH-01', description: 'at size: any string of digits is a well-formed id, so one beyond int64 is a 404 instead of a 400/422', swaps: () => ({ parseContactId: acceptingIdsBeyondInt64 }) },
-  { name: 'deleted-contact-still-patchable', rule: 'PTH-02', description: 'across calls: the write ignores deleted_at, so a PATCH of a deleted contact succeeds and brings it back', swaps: () => ({ replaceContact: patchingDeletedContacts }) },
+  {
+    name: 'id-beyond-int64-is-404',
+    rule: 'PTH-01',
+    description: 'at size: any string of digits is a well-formed id, so one beyond int64 is a 404 instead of a 400/422',
+    swaps: () => ({ parseContactId: acceptingIdsBeyondInt64 }),
+  },
+  {
+    name: 'deleted-contact-still-patchable',
+    rule: 'PTH-02',
+    description:
+      'across calls: the write ignores deleted_at, so a PATCH of a deleted contact succeeds and brings it back',
+    swaps: () => ({ replaceContact: patchingDeletedContacts }),
+  },
 
   // VAL: validation
-  { name: 'unparsable-body-read-as-empty', rule: 'VAL-01', description: 'a body that is not JSON is read as {} (a swallowed parse error), so it is a 422, not a 400', swaps: () => ({ readJsonBody: readingUnparsableBodiesAsEmpty }) },
-  { name: 'number-coerced-to-string', rule: 'VAL-02', description: 'a number sent for a string field is stored as its text (type coercion left on)', swaps: () => ({ parseContactRequest: coercingNumbersToStrings }) },
-  { name: 'entry-object-read-as-list', rule: 'VAL-02', description: 'an entry list sent as an object is read with Object.values, so formdatas: {} is an empty list', swaps: () => ({ parseContactRequest: readingEntryObjectsAsLists }) },
-  { name: 'fields-saved-before-entries-validated', rule: 'VAL-03', description: 'the scalar fields are saved before the entries are validated, so a PATCH refused for a bad entry still changes them', swaps: () => ({ replaceContact: savingFieldsBeforeEntries }) },
-  { name: 'unsupported-method-is-501', rule: 'VAL-04', description: 'a method a route does not support (OPTIONS) is answered 501 Not Implemented instead of a 4xx', swaps: () => ({ route: answeringUnsupportedMethodsWith501 }) },
+  {
+    name: 'unparsable-body-read-as-empty',
+    rule: 'VAL-01',
+    description: 'a body that is not JSON is read as {} (a swallowed parse error), so it is a 422, not a 400',
+    swaps: () => ({ readJsonBody: readingUnparsableBodiesAsEmpty }),
+  },
+  {
+    name: 'number-coerced-to-string',
+    rule: 'VAL-02',
+    description: 'a number sent for a string field is stored as its text (type coercion left on)',
+    swaps: () => ({ parseContactRequest: coercingNumbersToStrings }),
+  },
+  {
+    name: 'entry-object-read-as-list',
+    rule: 'VAL-02',
+    description: 'an entry list sent as an object is read with Object.values, so formdatas: {} is an empty list',
+    swaps: () => ({ parseContactRequest: readingEntryObjectsAsLists }),
+  },
+  {
+    name: 'fields-saved-before-entries-validated',
+    rule: 'VAL-03',
+    description:
+      'the scalar fields are saved before the entries are validated, so a PATCH refused for a bad entry still changes them',
+    swaps: () => ({ replaceContact: savingFieldsBeforeEntries }),
+  },
+  {
+    name: 'unsupported-method-is-501',
+    rule: 'VAL-04',
+    description: 'a method a route does not support (OPTIONS) is answered 501 Not Implemented instead of a 4xx',
+    swaps: () => ({ route: answeringUnsupportedMethodsWith501 }),
+  },
 
   // RAT: the rate limit
-  { name: 'patch-costs-one-token', rule: 'RAT-01', description: 'a PATCH (and a POST) costs 1 token, like every other route', swaps: () => ({ meter: chargingWritesOneToken }) },
-  { name: 'patch-charged-twice', rule: 'RAT-01', description: 'every request is charged twice, by the gateway and by the handler: a PATCH costs 10', swaps: () => ({ meter: chargingTwice }) },
-  { name: 'rate-limited-patch-applied', rule: 'RAT-02', description: 'the limiter runs after the handler: a PATCH refused with 429 has already been applied', swaps: () => ({ meter: limitingAfterHandling }) },
-  { name: 'too-many-requests-without-retry-after', rule: 'RAT-02', description: 'the 429 carries no Retry-After', swaps: () => ({ meter: refusingWithoutRetryAfter }) },
+  {
+    name: 'patch-costs-one-token',
+    rule: 'RAT-01',
+    description: 'a PATCH (and a POST) costs 1 token, like every other route',
+    swaps: () => ({ meter: chargingWritesOneToken }),
+  },
+  {
+    name: 'patch-charged-twice',
+    rule: 'RAT-01',
+    description: 'every request is charged twice, by the gateway and by the handler: a PATCH costs 10',
+    swaps: () => ({ meter: chargingTwice }),
+  },
+  {
+    name: 'rate-limited-patch-applied',
+    rule: 'RAT-02',
+    description: 'the limiter runs after the handler: a PATCH refused with 429 has already been applied',
+    swaps: () => ({ meter: limitingAfterHandling }),
+  },
+  {
+    name: 'too-many-requests-without-retry-after',
+    rule: 'RAT-02',
+    description: 'the 429 carries no Retry-After',
+    swaps: () => ({ meter: refusingWithoutRetryAfter }),
+  },
 ];
 
 export const FAULT_NAMES: readonly string[] = FAULTS.map((fault) => fault.name);

@@ -78,7 +78,10 @@ export function resolveMockOptions(overrides: Partial<MockOptions>): MockOptions
   }
   for (const [name, token] of Object.entries(options.tokens)) {
     if (typeof token !== 'string' || !isBearerToken(token)) {
-      throw new MockOptionError(`tokens.${name}`, 'must be a non-empty bearer token (letters, digits, -._~+/ and trailing =)');
+      throw new MockOptionError(
+        `tokens.${name}`,
+        'must be a non-empty bearer token (letters, digits, -._~+/ and trailing =)',
+      );
     }
   }
   if (new Set(Object.values(options.tokens)).size !== Object.keys(options.tokens).length) {
@@ -98,12 +101,18 @@ function definedOnly(overrides: Partial<MockOptions>): Partial<MockOptions> {
 function checkCapacity(option: string, capacity: number): void {
   // A bucket smaller than one PATCH could never serve one: every write would be a 429 forever.
   if (!Number.isSafeInteger(capacity) || capacity < CONTACT_WRITE_COST) {
-    throw new MockOptionError(option, `must be an integer of at least ${CONTACT_WRITE_COST} (the cost of one PATCH), got ${capacity}`);
+    throw new MockOptionError(
+      option,
+      `must be an integer of at least ${CONTACT_WRITE_COST} (the cost of one PATCH), got ${capacity}`,
+    );
   }
 }
 
 function checkRefill(option: string, tokensPerSecond: number): void {
   if (!Number.isFinite(tokensPerSecond) || tokensPerSecond <= 0 || tokensPerSecond > 1_000_000) {
-    throw new MockOptionError(option, `must be a number of tokens per second above 0 and at most 1000000, got ${tokensPerSecond}`);
+    throw new MockOptionError(
+      option,
+      `must be a number of tokens per second above 0 and at most 1000000, got ${tokensPerSecond}`,
+    );
   }
 }

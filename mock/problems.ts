@@ -32,8 +32,7 @@ export function problem(status: number, detail: string, violations?: readonly Vi
     return { type: 'about:blank', title, status, detail };
   }
   const listed = violations.slice(0, MAX_VIOLATIONS_LISTED);
-  const more =
-    violations.length > listed.length ? ` (the first ${listed.length} are listed)` : '';
+  const more = violations.length > listed.length ? ` (the first ${listed.length} are listed)` : '';
   return {
     type: 'about:blank',
     title,

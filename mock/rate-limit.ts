@@ -51,7 +51,9 @@ export class TokenBucket {
       throw new RangeError(`bucket capacity must be a positive integer, got ${policy.capacity}`);
     }
     if (!(policy.refillTokensPerSecond > 0) || !Number.isFinite(policy.refillTokensPerSecond)) {
-      throw new RangeError(`bucket refill must be a positive number of tokens per second, got ${policy.refillTokensPerSecond}`);
+      throw new RangeError(
+        `bucket refill must be a positive number of tokens per second, got ${policy.refillTokensPerSecond}`,
+      );
     }
     this.#capacity = policy.capacity;
     this.#microsPerToken = BigInt(Math.max(1, Math.round(1_000_000 / policy.refillTokensPerSecond)));

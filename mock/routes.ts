@@ -13,14 +13,7 @@ import { createContact, deleteContact, findContact, type ContactOutcome, type Do
 import { problem, type Problem, type Violation } from './problems';
 import { CONTACT_WRITE_COST, OTHER_ROUTE_COST, type TokenBucket } from './rate-limit';
 import { discardRemainingBody } from './request-body';
-import {
-  noContentAnswer,
-  problemAnswer,
-  rateLimitHeaders,
-  successAnswer,
-  writeAnswer,
-  type Answer,
-} from './responses';
+import { noContentAnswer, problemAnswer, rateLimitHeaders, successAnswer, writeAnswer, type Answer } from './responses';
 import type { RuleSet } from './rule-set';
 import type { Store } from './store';
 import type { Behaviour } from './variant';
@@ -94,14 +87,18 @@ async function decide(
   const authentication = rules.authenticate(request.headersDistinct['authorization'], context.principals, behaviour);
   if (!authentication.ok) {
     // AUT-01, AUT-02
-    return { answer: problemAnswer(problem(401, authentication.reason), { 'WWW-Authenticate': 'Bearer' }), headers: {} };
+    return {
+      answer: problemAnswer(problem(401, authentication.reason), { 'WWW-Authenticate': 'Bearer' }),
+      headers: {},
+    };
   }
   const principal = authentication.principal;
   const bucket = context.buckets.get(principal.token);
   if (bucket === undefined) throw new Error('every known token has a bucket');
 
   const routing = rules.route(request.method ?? '', request.url ?? '');
-  const cost = routing.kind === 'operation' && isContactWrite(routing.operation) ? CONTACT_WRITE_COST : OTHER_ROUTE_COST;
+  const cost =
+    routing.kind === 'operation' && isContactWrite(routing.operation) ? CONTACT_WRITE_COST : OTHER_ROUTE_COST;
   const metered = await rules.meter(bucket, cost, behaviour.chargesFailedRequests, async () =>
     routing.kind === 'operation'
       ? perform(context, principal, routing.operation, routing.parameters, request)
@@ -154,7 +151,10 @@ function pathSegments(target: string): string[] | undefined {
   }
   try {
     // Query strings are ignored (the brief); segments are compared once decoded.
-    return path.slice(1).split('/').map((segment) => decodeURIComponent(segment));
+    return path
+      .slice(1)
+      .split('/')
+      .map((segment) => decodeURIComponent(segment));
   } catch {
     return undefined;
   }

@@ -9,8 +9,7 @@ import type { EpochMicroseconds } from './timestamps';
 
 /** An answer's `data`: text as sent, or the instant a date form's answer denotes. */
 export type EntryValue =
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'instant'; readonly at: EpochMicroseconds };
+  { readonly kind: 'text'; readonly text: string } | { readonly kind: 'instant'; readonly at: EpochMicroseconds };
 
 /** One entry of `formdatas` or `custom_fields`, active or soft-deleted. */
 export interface StoredEntry {
@@ -82,9 +81,7 @@ export class Store implements StoreView {
   /** The contact of this space, unless it does not exist or was deleted (PTH-02, AUT-03). */
   activeContact(groupId: GroupId, id: number): StoredContact | undefined {
     const contact = this.#contacts.get(id);
-    return contact !== undefined && contact.group_id === groupId && contact.deleted_at === null
-      ? contact
-      : undefined;
+    return contact !== undefined && contact.group_id === groupId && contact.deleted_at === null ? contact : undefined;
   }
 
   save(contact: StoredContact): void {

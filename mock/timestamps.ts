@@ -40,8 +40,7 @@ function daysFromCivil(year: number, month: number, day: number): number {
   const era = Math.floor(shiftedYear / 400);
   const yearOfEra = shiftedYear - era * 400;
   const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra =
-    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * DAYS_PER_400_YEARS + dayOfEra - DAYS_FROM_0000_03_01_TO_EPOCH;
 }
 
@@ -50,14 +49,9 @@ function civilFromDays(daysSinceEpoch: number): { year: number; month: number; d
   const era = Math.floor(days / DAYS_PER_400_YEARS);
   const dayOfEra = days - era * DAYS_PER_400_YEARS;
   const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1460) +
-      Math.floor(dayOfEra / 36_524) -
-      Math.floor(dayOfEra / 146_096)) /
-      365,
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
   );
-  const dayOfYear =
-    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
   const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
@@ -89,11 +83,7 @@ export function parseTimestamp(text: string): EpochMicroseconds | undefined {
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   const fractionMicros = BigInt((parts['fraction'] ?? '').padEnd(MAX_FRACTION_DIGITS, '0'));
   const secondsOfDay = BigInt(hour * 3600 + minute * 60 + second);
-  return (
-    BigInt(daysFromCivil(year, month, day)) * MICROS_PER_DAY +
-    secondsOfDay * MICROS_PER_SECOND +
-    fractionMicros
-  );
+  return BigInt(daysFromCivil(year, month, day)) * MICROS_PER_DAY + secondsOfDay * MICROS_PER_SECOND + fractionMicros;
 }
 
 /**

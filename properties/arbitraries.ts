@@ -48,7 +48,9 @@ const FIELD_VALUES: { [F in ChangeableField]: fc.Arbitrary<NonNullable<ContactIn
     { housenumber: '1', street: 'Broadway', postalcode: '10004', city: 'New York' },
     { housenumber: '5', street: 'quai Saint-Antoine', postalcode: '69002', city: 'Lyon' },
   ),
-  tags: fc.uniqueArray(fc.constantFrom('navy', 'volunteer', 'donor'), { minLength: 1, maxLength: 2 }).map((names) => names.map((name) => ({ name }))),
+  tags: fc
+    .uniqueArray(fc.constantFrom('navy', 'volunteer', 'donor'), { minLength: 1, maxLength: 2 })
+    .map((names) => names.map((name) => ({ name }))),
 };
 
 const CHANGEABLE_FIELDS = Object.keys(FIELD_VALUES) as ChangeableField[];
@@ -58,7 +60,10 @@ function fieldChanges(minLength: 0 | 1): fc.Arbitrary<FieldChange[]> {
   return fc.uniqueArray(
     fc.oneof(
       ...CHANGEABLE_FIELDS.map((field) =>
-        fc.tuple(fc.constant(field), fc.option(FIELD_VALUES[field] as fc.Arbitrary<ContactInput[ChangeableField]>, { nil: undefined, freq: 3 })),
+        fc.tuple(
+          fc.constant(field),
+          fc.option(FIELD_VALUES[field] as fc.Arbitrary<ContactInput[ChangeableField]>, { nil: undefined, freq: 3 }),
+        ),
       ),
     ),
     { minLength, maxLength: 4, selector: ([field]) => field },
@@ -96,21 +101,53 @@ export function commandArbitrary(forms: readonly NamedForm[]): fc.Arbitrary<Comm
     { weight: 1, arbitrary: fc.constantFrom(...ENTRY_LISTS).map((list) => new DropListCommand(list)) },
   ];
   if (free.length) {
-    const values = (form: NamedForm) => fc.uniqueArray(fc.constantFrom(...freeValues(form)), { minLength: 1, maxLength: MAX_ANSWERS_PER_COMMAND, size: 'max' });
+    const values = (form: NamedForm) =>
+      fc.uniqueArray(fc.constantFrom(...freeValues(form)), {
+        minLength: 1,
+        maxLength: MAX_ANSWERS_PER_COMMAND,
+        size: 'max',
+      });
     weighted.push(
-      { weight: 3, arbitrary: forEach(free, (form) => values(form).map((chosen) => new AddFreeAnswersCommand(form, chosen))) },
-      { weight: 2, arbitrary: fc.record({ form: fc.nat(), answer: fc.nat(), value: fc.nat() }).map((picks) => new ChangeFreeAnswerCommand(free, picks)) },
+      {
+        weight: 3,
+        arbitrary: forEach(free, (form) => values(form).map((chosen) => new AddFreeAnswersCommand(form, chosen))),
+      },
+      {
+        weight: 2,
+        arbitrary: fc
+          .record({ form: fc.nat(), answer: fc.nat(), value: fc.nat() })
+          .map((picks) => new ChangeFreeAnswerCommand(free, picks)),
+      },
     );
   }
   if (radios.length) {
     weighted.push(
-      { weight: 2, arbitrary: forEach(radios, (form) => optionIndex(form).map((option) => new AddRadioAnswerCommand(form, option))) },
-      { weight: 2, arbitrary: forEach(radios, (form) => fc.array(optionIndex(form), { minLength: 2, maxLength: 3 }).map((options) => new SetRadioAnswersCommand(form, options))) },
+      {
+        weight: 2,
+        arbitrary: forEach(radios, (form) =>
+          optionIndex(form).map((option) => new AddRadioAnswerCommand(form, option)),
+        ),
+      },
+      {
+        weight: 2,
+        arbitrary: forEach(radios, (form) =>
+          fc
+            .array(optionIndex(form), { minLength: 2, maxLength: 3 })
+            .map((options) => new SetRadioAnswersCommand(form, options)),
+        ),
+      },
     );
   }
   if (checkboxes.length) {
     weighted.push(
-      { weight: 3, arbitrary: forEach(checkboxes, (form) => fc.array(optionIndex(form), { minLength: 1, maxLength: 3 }).map((options) => new CheckOptionsCommand(form, options))) },
+      {
+        weight: 3,
+        arbitrary: forEach(checkboxes, (form) =>
+          fc
+            .array(optionIndex(form), { minLength: 1, maxLength: 3 })
+            .map((options) => new CheckOptionsCommand(form, options)),
+        ),
+      },
       { weight: 2, arbitrary: fc.nat().map((pick) => new UncheckOptionCommand(checkboxes, pick)) },
     );
   }
@@ -136,7 +173,9 @@ export function entriesArbitrary(forms: readonly NamedForm[]): fc.Arbitrary<Entr
     entries.filter((candidate, index) => {
       const type = forms.find((form) => form.id === candidate.form_id)?.type;
       if (type === 'radio' || type === 'checkbox') return true;
-      return !entries.slice(0, index).some((earlier) => earlier.form_id === candidate.form_id && earlier.data === candidate.data);
+      return !entries
+        .slice(0, index)
+        .some((earlier) => earlier.form_id === candidate.form_id && earlier.data === candidate.data);
     }),
   );
 }
@@ -145,24 +184,26 @@ export function entriesArbitrary(forms: readonly NamedForm[]): fc.Arbitrary<Entr
 export function payloadArbitrary(base: ContactInput, forms: readonly NamedForm[]): fc.Arbitrary<ContactInput> {
   const entries = (list: (typeof ENTRY_LISTS)[number]) =>
     fc.option(entriesArbitrary(forms.filter((form) => form.list === list)), { nil: undefined, freq: 5 });
-  return fc.record({ changes: fieldChanges(0), formdatas: entries('formdatas'), custom_fields: entries('custom_fields') }).map(({ changes, formdatas, custom_fields }) => {
-    const payload: ContactInput = { ...base };
-    for (const [field, value] of changes) {
-      if (value === undefined) delete payload[field];
-      else Object.assign(payload, { [field]: value });
-    }
-    // An `undefined` list is left out of the payload (ENT-07).
-    if (formdatas !== undefined) payload.formdatas = formdatas;
-    if (custom_fields !== undefined) payload.custom_fields = custom_fields;
-    return payload;
-  });
+  return fc
+    .record({ changes: fieldChanges(0), formdatas: entries('formdatas'), custom_fields: entries('custom_fields') })
+    .map(({ changes, formdatas, custom_fields }) => {
+      const payload: ContactInput = { ...base };
+      for (const [field, value] of changes) {
+        if (value === undefined) delete payload[field];
+        else Object.assign(payload, { [field]: value });
+      }
+      // An `undefined` list is left out of the payload (ENT-07).
+      if (formdatas !== undefined) payload.formdatas = formdatas;
+      if (custom_fields !== undefined) payload.custom_fields = custom_fields;
+      return payload;
+    });
 }
 
 /** A payload as a maintainer reads it: fields changed or left out against `base`, then each list's answers by form name. */
 export function describePayload(payload: ContactInput, base: ContactInput, forms: readonly NamedForm[]): string {
-  const fields = CHANGEABLE_FIELDS.filter((field) => JSON.stringify(payload[field]) !== JSON.stringify(base[field])).map((field) =>
-    payload[field] === undefined ? `omit ${field}` : `${field}=${JSON.stringify(payload[field])}`,
-  );
+  const fields = CHANGEABLE_FIELDS.filter(
+    (field) => JSON.stringify(payload[field]) !== JSON.stringify(base[field]),
+  ).map((field) => (payload[field] === undefined ? `omit ${field}` : `${field}=${JSON.stringify(payload[field])}`));
   const lists = ENTRY_LISTS.map((list) => {
     const entries = payload[list];
     if (entries === undefined) return `${list} left out`;

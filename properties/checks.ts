@@ -12,7 +12,14 @@ import { Temporal } from 'temporal-polyfill';
 import { compareInstants, isAnswerTimestamp, toEpochMicroseconds } from '../schemas/formats';
 import { activeEntriesOf, entriesOf, type Answer, type JsonObject } from '../specs/support/api';
 import { canonical, fieldsNotAsSent, fieldsNotCleared } from '../specs/support/compare';
-import { ADDRESS_MEMBERS, ENTRY_LISTS, SCALAR_FIELDS, type ContactInput, type EntryInput, type EntryListName } from '../specs/support/contact';
+import {
+  ADDRESS_MEMBERS,
+  ENTRY_LISTS,
+  SCALAR_FIELDS,
+  type ContactInput,
+  type EntryInput,
+  type EntryListName,
+} from '../specs/support/contact';
 import { expect, isCleared } from '../specs/support/expect';
 import type { Form } from '../specs/support/forms';
 import type { RuleId } from '../specs/support/rules';
@@ -33,20 +40,40 @@ export function sameCanonical(a: unknown, b: unknown): boolean {
 /** REP-01 and REP-02: the scalar fields are those of the model, in an answer. */
 export function expectFieldsOfModel(answer: Answer, where: string, model: ContactModel): void {
   const notAsSent = fieldsNotAsSent(answer.contact, model.fields);
-  expectOnlyIf(notAsSent.length > 0, () => expect(notAsSent, `REP-01 every field sent comes back with the value sent (instants to the µs), in ${where}\n${answer.describe()}`).toEqual([]));
+  expectOnlyIf(notAsSent.length > 0, () =>
+    expect(
+      notAsSent,
+      `REP-01 every field sent comes back with the value sent (instants to the µs), in ${where}\n${answer.describe()}`,
+    ).toEqual([]),
+  );
   const leftOut = SCALAR_FIELDS.filter((field) => model.fields[field] === undefined);
   const notCleared = fieldsNotCleared(answer.contact, leftOut);
-  expectOnlyIf(notCleared.length > 0, () => expect(notCleared, `REP-02 every field left out of the payload (${leftOut.join(', ')}) is cleared, in ${where}; received values:\n${answer.describe()}`).toEqual([]));
+  expectOnlyIf(notCleared.length > 0, () =>
+    expect(
+      notCleared,
+      `REP-02 every field left out of the payload (${leftOut.join(', ')}) is cleared, in ${where}; received values:\n${answer.describe()}`,
+    ).toEqual([]),
+  );
 }
 
 /** The rule a difference in the active entries of one form breaks, and that rule in words. */
-function ruleOfForm(list: EntryListName, formId: unknown, form: Form | undefined, payload: ContactInput, model: ContactModel, tooMany: boolean): [RuleId, string] {
+function ruleOfForm(
+  list: EntryListName,
+  formId: unknown,
+  form: Form | undefined,
+  payload: ContactInput,
+  model: ContactModel,
+  tooMany: boolean,
+): [RuleId, string] {
   const sent = payload[list];
   if (sent === undefined) return ['ENT-07', `${list} was left out of the payload, so none of its entries is active`];
-  if (!form || !sent.some((entry) => entry.form_id === formId)) return ['ENT-02', 'the form was left out of the payload, so none of its entries is active'];
-  if (form.type === 'radio') return ['ENT-04', 'of the answers sent to a radio form exactly one is active, the last one sent'];
+  if (!form || !sent.some((entry) => entry.form_id === formId))
+    return ['ENT-02', 'the form was left out of the payload, so none of its entries is active'];
+  if (form.type === 'radio')
+    return ['ENT-04', 'of the answers sent to a radio form exactly one is active, the last one sent'];
   if (form.type === 'checkbox') return ['ENT-05', 'every distinct checkbox option sent is active, once'];
-  if (tooMany && model.reading === 'replace') return ['ENT-06', 'a value no longer sent is no longer active (replace reading)'];
+  if (tooMany && model.reading === 'replace')
+    return ['ENT-06', 'a value no longer sent is no longer active (replace reading)'];
   return ['ENT-03', `every text, numeric and date answer sent is active (${model.reading} reading)`];
 }
 
@@ -57,17 +84,26 @@ function ruleOfForm(list: EntryListName, formId: unknown, form: Form | undefined
 export function expectEntriesOfModel(answer: Answer, where: string, model: ContactModel, payload: ContactInput): void {
   for (const list of ENTRY_LISTS) {
     const received = activeEntriesOf(answer.contact, list);
-    const formIds = [...new Set<unknown>([...model.entries[list].map((entry) => entry.form_id), ...received.map((entry) => entry.form_id)])];
+    const formIds = [
+      ...new Set<unknown>([
+        ...model.entries[list].map((entry) => entry.form_id),
+        ...received.map((entry) => entry.form_id),
+      ]),
+    ];
     for (const formId of formIds) {
       const form = typeof formId === 'number' ? model.forms.get(formId) : undefined;
       const expected = model.entries[list].filter((entry) => entry.form_id === formId);
       const receivedOfForm = received.filter((entry) => entry.form_id === formId);
       // Equal canonical multisets (form, option, data) pass toHaveActiveEntries; anything else goes to it.
-      const asAnswers = (entries: readonly (JsonObject | EntryInput)[]) => entries.map(({ form_id, form_ref_id, data }) => ({ form_id, form_ref_id, data }));
+      const asAnswers = (entries: readonly (JsonObject | EntryInput)[]) =>
+        entries.map(({ form_id, form_ref_id, data }) => ({ form_id, form_ref_id, data }));
       expectOnlyIf(!sameCanonical(asAnswers(receivedOfForm), asAnswers(expected)), () => {
         const [ruleId, says] = ruleOfForm(list, formId, form, payload, model, receivedOfForm.length > expected.length);
         const name = form ? `${form.type} form "${form.label}"` : `form ${String(formId)}`;
-        expect({ [list]: receivedOfForm }, `${ruleId} ${says}: ${list} ${name} in ${where}\n${answer.describe()}`).toHaveActiveEntries({ [list]: expected });
+        expect(
+          { [list]: receivedOfForm },
+          `${ruleId} ${says}: ${list} ${name} in ${where}\n${answer.describe()}`,
+        ).toHaveActiveEntries({ [list]: expected });
       });
     }
   }
@@ -85,33 +121,62 @@ function describeEntry(entry: JsonObject): string {
 export function expectNewEntryIds(answer: Answer, where: string, seen: ReadonlyMap<number, string>): void {
   const offending = ENTRY_LISTS.flatMap((list) => activeEntriesOf(answer.contact, list))
     .filter((entry) => typeof entry.id !== 'number' || seen.has(entry.id))
-    .map((entry) => `${describeEntry(entry)}: ${typeof entry.id === 'number' ? `already ${seen.get(entry.id)}` : 'no numeric id'}`);
-  expectOnlyIf(offending.length > 0, () => expect(offending, `ENT-01 after every PATCH every active entry has an id that no entry of the contact had before it (ids seen earlier in this sequence: ${seen.size}), in ${where}\n${answer.describe()}`).toEqual([]));
+    .map(
+      (entry) =>
+        `${describeEntry(entry)}: ${typeof entry.id === 'number' ? `already ${seen.get(entry.id)}` : 'no numeric id'}`,
+    );
+  expectOnlyIf(offending.length > 0, () =>
+    expect(
+      offending,
+      `ENT-01 after every PATCH every active entry has an id that no entry of the contact had before it (ids seen earlier in this sequence: ${seen.size}), in ${where}\n${answer.describe()}`,
+    ).toEqual([]),
+  );
 }
 
 /** Every entry id an answer lists, active or soft-deleted, with where it was seen. */
 export function entryIdsIn(answer: Answer, where: string): [number, string][] {
   return ENTRY_LISTS.flatMap((list) => entriesOf(answer.contact, list).map((entry) => [entry, list] as const))
     .filter(([entry]) => typeof entry.id === 'number')
-    .map(([entry, list]) => [entry.id as number, `the id of ${list} form ${String(entry.form_id)} = ${JSON.stringify(entry.data)} in ${where}`]);
+    .map(([entry, list]) => [
+      entry.id as number,
+      `the id of ${list} form ${String(entry.form_id)} = ${JSON.stringify(entry.data)} in ${where}`,
+    ]);
 }
 
 /** REP-03: "Server-owned fields keep their values: `id`, `CreatedAt`, `group_id`", as the answer to the POST gave them. */
 export function expectServerOwnedFields(answer: Answer, where: string, created: Answer): void {
-  const kept = (name: string, now: unknown, then: unknown) => (name === 'CreatedAt' && isAnswerTimestamp(now) && isAnswerTimestamp(then) ? compareInstants(now, then) === 0 : now === then);
+  const kept = (name: string, now: unknown, then: unknown) =>
+    name === 'CreatedAt' && isAnswerTimestamp(now) && isAnswerTimestamp(then)
+      ? compareInstants(now, then) === 0
+      : now === then;
   const changed = ['id', 'CreatedAt', 'group_id']
     .filter((name) => !kept(name, answer.contact[name], created.contact[name]))
-    .map((name) => `${name}: ${JSON.stringify(created.contact[name])} when created, ${JSON.stringify(answer.contact[name])} now`);
-  expectOnlyIf(changed.length > 0, () => expect(changed, `REP-03 server-owned fields keep their values, in ${where}\n${answer.describe()}`).toEqual([]));
+    .map(
+      (name) =>
+        `${name}: ${JSON.stringify(created.contact[name])} when created, ${JSON.stringify(answer.contact[name])} now`,
+    );
+  expectOnlyIf(changed.length > 0, () =>
+    expect(changed, `REP-03 server-owned fields keep their values, in ${where}\n${answer.describe()}`).toEqual([]),
+  );
 }
 
 /** REP-03: `UpdatedAt` is a timestamp and not before `previous` (the one of the answer before). Returns it. */
 export function expectUpdatedAtNotBack(answer: Answer, where: string, previous: string | undefined): string {
   const updatedAt = answer.contact.UpdatedAt;
-  expectOnlyIf(!isAnswerTimestamp(updatedAt), () => expect(isAnswerTimestamp(updatedAt), `REP-03 UpdatedAt is a timestamp, in ${where}: received ${JSON.stringify(updatedAt)}\n${answer.describe()}`).toBe(true));
+  expectOnlyIf(!isAnswerTimestamp(updatedAt), () =>
+    expect(
+      isAnswerTimestamp(updatedAt),
+      `REP-03 UpdatedAt is a timestamp, in ${where}: received ${JSON.stringify(updatedAt)}\n${answer.describe()}`,
+    ).toBe(true),
+  );
   if (previous !== undefined) {
     const order = compareInstants(updatedAt as string, previous);
-    expectOnlyIf(order < 0, () => expect(order, `REP-03 UpdatedAt does not go back in time: ${previous} then ${String(updatedAt)} in ${where}\n${answer.describe()}`).toBeGreaterThanOrEqual(0));
+    expectOnlyIf(order < 0, () =>
+      expect(
+        order,
+        `REP-03 UpdatedAt does not go back in time: ${previous} then ${String(updatedAt)} in ${where}\n${answer.describe()}`,
+      ).toBeGreaterThanOrEqual(0),
+    );
   }
   return updatedAt as string;
 }
@@ -127,12 +192,27 @@ export function observableState(contact: JsonObject): unknown {
   for (const field of SCALAR_FIELDS) {
     const value = contact[field];
     if (isCleared(value)) fields[field] = null;
-    else if (field === 'address') fields[field] = Object.fromEntries(ADDRESS_MEMBERS.map((member) => [member, isCleared((value as JsonObject)[member]) ? null : (value as JsonObject)[member]]));
+    else if (field === 'address')
+      fields[field] = Object.fromEntries(
+        ADDRESS_MEMBERS.map((member) => [
+          member,
+          isCleared((value as JsonObject)[member]) ? null : (value as JsonObject)[member],
+        ]),
+      );
     else if (field === 'tags' && Array.isArray(value)) fields[field] = value.map((tag: JsonObject) => tag?.name).sort();
     else fields[field] = canonical(value);
   }
   const entries = Object.fromEntries(
-    ENTRY_LISTS.map((list) => [list, canonical(activeEntriesOf(contact, list).map((entry) => ({ form_id: entry.form_id, form_ref_id: entry.form_ref_id, data: entry.data })))]),
+    ENTRY_LISTS.map((list) => [
+      list,
+      canonical(
+        activeEntriesOf(contact, list).map((entry) => ({
+          form_id: entry.form_id,
+          form_ref_id: entry.form_ref_id,
+          data: entry.data,
+        })),
+      ),
+    ]),
   );
   return { fields, entries };
 }
@@ -140,7 +220,9 @@ export function observableState(contact: JsonObject): unknown {
 /** A relation between two answers: `after` shows the same observable state as `before` (see observableState). */
 export function expectSameState(after: Answer, before: Answer, message: string): void {
   const [received, expected] = [observableState(after.contact), observableState(before.contact)];
-  expectOnlyIf(JSON.stringify(received) !== JSON.stringify(expected), () => expect(received, `${message}\nbefore:\n${before.describe()}\nafter:\n${after.describe()}`).toEqual(expected));
+  expectOnlyIf(JSON.stringify(received) !== JSON.stringify(expected), () =>
+    expect(received, `${message}\nbefore:\n${before.describe()}\nafter:\n${after.describe()}`).toEqual(expected),
+  );
 }
 
 /**
@@ -151,7 +233,9 @@ export function asInputTimestamp(value: unknown): string | undefined {
   if (!isAnswerTimestamp(value)) return undefined;
   const microseconds = toEpochMicroseconds(value);
   if (microseconds % MICROSECONDS_PER_MILLISECOND !== 0n) return undefined;
-  return Temporal.Instant.fromEpochMilliseconds(Number(microseconds / MICROSECONDS_PER_MILLISECOND)).toString({ fractionalSecondDigits: 3 });
+  return Temporal.Instant.fromEpochMilliseconds(Number(microseconds / MICROSECONDS_PER_MILLISECOND)).toString({
+    fractionalSecondDigits: 3,
+  });
 }
 
 /**
@@ -164,15 +248,27 @@ export function payloadReadFrom(answer: Answer, forms: ReadonlyMap<number, Form>
   const payload: Record<string, unknown> = {};
   const asInput = (value: unknown, what: string): string => {
     const input = asInputTimestamp(value);
-    expectOnlyIf(input === undefined, () => expect(input, `DAT-02 the instant returned equals the millisecond instant sent, so it reads back as an input timestamp: ${what} = ${JSON.stringify(value)}\n${answer.describe()}`).toBeDefined());
+    expectOnlyIf(input === undefined, () =>
+      expect(
+        input,
+        `DAT-02 the instant returned equals the millisecond instant sent, so it reads back as an input timestamp: ${what} = ${JSON.stringify(value)}\n${answer.describe()}`,
+      ).toBeDefined(),
+    );
     return input as string;
   };
   for (const field of SCALAR_FIELDS) {
     const value = contact[field];
     if (isCleared(value)) continue;
     if (field === 'birthdate') payload[field] = asInput(value, field);
-    else if (field === 'address') payload[field] = Object.fromEntries(ADDRESS_MEMBERS.filter((member) => !isCleared((value as JsonObject)[member])).map((member) => [member, (value as JsonObject)[member]]));
-    else if (field === 'tags' && Array.isArray(value)) payload[field] = value.map((tag: JsonObject) => ({ name: tag?.name }));
+    else if (field === 'address')
+      payload[field] = Object.fromEntries(
+        ADDRESS_MEMBERS.filter((member) => !isCleared((value as JsonObject)[member])).map((member) => [
+          member,
+          (value as JsonObject)[member],
+        ]),
+      );
+    else if (field === 'tags' && Array.isArray(value))
+      payload[field] = value.map((tag: JsonObject) => ({ name: tag?.name }));
     else payload[field] = value;
   }
   for (const list of ENTRY_LISTS) {

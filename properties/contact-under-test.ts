@@ -67,7 +67,10 @@ export class ContactUnderTest {
     this.lastPayload = payload;
     const read = await readAccepted(this.api, this.id, 'REP-01', `after ${patch}`);
     // ENT-01 compares with every id seen before this PATCH, so the answers of this PATCH join only afterwards.
-    for (const [where, answer] of [[`the answer to ${patch}`, patched], [`a GET after ${patch}`, read]] as const) {
+    for (const [where, answer] of [
+      [`the answer to ${patch}`, patched],
+      [`a GET after ${patch}`, read],
+    ] as const) {
       this.expectModel(answer, where, model);
       expectNewEntryIds(answer, where, this.seenIds);
     }
@@ -92,6 +95,10 @@ export class ContactUnderTest {
   async resend(model: ContactModel): Promise<void> {
     const before = this.lastSeen;
     await this.patch(model, model.currentPayload());
-    expectSameState(this.lastSeen, before, 'REP-01 re-sending the current state unchanged changes nothing but entry ids and UpdatedAt (received: after; expected: before)');
+    expectSameState(
+      this.lastSeen,
+      before,
+      'REP-01 re-sending the current state unchanged changes nothing but entry ids and UpdatedAt (received: after; expected: before)',
+    );
   }
 }

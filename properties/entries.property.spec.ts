@@ -11,7 +11,15 @@ import { commandArbitrary } from './arbitraries';
 import { ContactUnderTest } from './contact-under-test';
 import { byId, formsUnderTest } from './forms-under-test';
 import { ContactModel, scalarFieldsOf } from './model';
-import { CONTACT_LIFECYCLE_COST, PATCH_AND_READ_COST, PropertyRecorder, assertProperty, checkedRules, planSize, propertyTimeout } from './runner';
+import {
+  CONTACT_LIFECYCLE_COST,
+  PATCH_AND_READ_COST,
+  PropertyRecorder,
+  assertProperty,
+  checkedRules,
+  planSize,
+  propertyTimeout,
+} from './runner';
 
 /** Runs when FC_NUM_RUNS is unset; `npm run bench:properties` shows each entry fault caught well within them. */
 const DEFAULT_RUNS = 40;
@@ -22,13 +30,38 @@ const MIN_COMMANDS = 3;
 
 test(
   'ENT-01 ENT-02 ENT-03 ENT-04 ENT-05 ENT-06 ENT-07 REP-01 REP-02 REP-03 DAT-02 any sequence of field operations keeps the state of the model',
-  checkedRules('ENT-01', 'ENT-02', 'ENT-03', 'ENT-04', 'ENT-05', 'ENT-06', 'ENT-07', 'REP-01', 'REP-02', 'REP-03', 'DAT-02'),
+  checkedRules(
+    'ENT-01',
+    'ENT-02',
+    'ENT-03',
+    'ENT-04',
+    'ENT-05',
+    'ENT-06',
+    'ENT-07',
+    'REP-01',
+    'REP-02',
+    'REP-03',
+    'DAT-02',
+  ),
   async ({ transcript, api, contacts, forms, runConfig }, testInfo) => {
     const answered = formsUnderTest(forms.catalogue);
     test.skip(answered.length === 0, 'the target offers no text, numeric, date, radio or checkbox form to answer');
     const costOfRun = (maxCommands: number) => CONTACT_LIFECYCLE_COST + maxCommands * PATCH_AND_READ_COST;
-    const size = planSize(runConfig, { numRuns: DEFAULT_RUNS, maxCommands: MAX_COMMANDS, minCommands: MIN_COMMANDS, shareOfProperties: 0.5, costOfRun }, testInfo);
-    test.skip(size.numRuns < 1, `QOMON_TOKEN_BUDGET leaves this property ${size.tokens} tokens; one run of ${MIN_COMMANDS} commands costs ${costOfRun(MIN_COMMANDS)} and as much again is kept for shrinking: raise the budget to run it`);
+    const size = planSize(
+      runConfig,
+      {
+        numRuns: DEFAULT_RUNS,
+        maxCommands: MAX_COMMANDS,
+        minCommands: MIN_COMMANDS,
+        shareOfProperties: 0.5,
+        costOfRun,
+      },
+      testInfo,
+    );
+    test.skip(
+      size.numRuns < 1,
+      `QOMON_TOKEN_BUDGET leaves this property ${size.tokens} tokens; one run of ${MIN_COMMANDS} commands costs ${costOfRun(MIN_COMMANDS)} and as much again is kept for shrinking: raise the budget to run it`,
+    );
     test.setTimeout(propertyTimeout(runConfig));
 
     const recorder = new PropertyRecorder(testInfo, transcript, size, costOfRun(size.maxCommands));
@@ -36,7 +69,11 @@ test(
     // would repeat on every shrink. The specs check them; here every check is a hard one.
     const unchecked = api.withoutChecks();
     const property = fc.asyncProperty(
-      fc.commands([commandArbitrary(answered)], { maxCommands: size.maxCommands, size: 'max', ...(runConfig.fastCheck.replayPath ? { replayPath: runConfig.fastCheck.replayPath } : {}) }),
+      fc.commands([commandArbitrary(answered)], {
+        maxCommands: size.maxCommands,
+        size: 'max',
+        ...(runConfig.fastCheck.replayPath ? { replayPath: runConfig.fastCheck.replayPath } : {}),
+      }),
       async (commands) => {
         await recorder.run(async () => {
           const draft = contacts.draft();
@@ -49,7 +86,6 @@ test(
     );
 
     await test.step(`${size.numRuns} runs of up to ${size.maxCommands} commands (${runConfig.entryReading} reading)`, () =>
-      assertProperty({ testInfo, runConfig, size, recorder, property, modelBased: true }),
-    );
+      assertProperty({ testInfo, runConfig, size, recorder, property, modelBased: true }));
   },
 );

@@ -11,10 +11,14 @@ export interface NamedForm extends Form {
 }
 
 export function formsUnderTest(catalogue: FormCatalogue): NamedForm[] {
-  const forms = ENTRY_LISTS.flatMap((list) => FORM_TYPES.map((type) => catalogue.find(list, type))).filter((form): form is Form => form !== undefined);
+  const forms = ENTRY_LISTS.flatMap((list) => FORM_TYPES.map((type) => catalogue.find(list, type))).filter(
+    (form): form is Form => form !== undefined,
+  );
   return forms.map((form) => ({
     ...form,
-    name: forms.some((other) => other !== form && other.label === form.label) ? `${form.label} (${form.list})` : form.label,
+    name: forms.some((other) => other !== form && other.label === form.label)
+      ? `${form.label} (${form.list})`
+      : form.label,
   }));
 }
 

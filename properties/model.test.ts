@@ -32,13 +32,18 @@ for (const reading of ['replace', 'merge'] as EntryReading[]) {
     const payload = example.payload === null ? '(no list)' : example.payload.join(', ');
     test(`the model under the ${reading} reading: ${example.before.join(', ')} then ${payload} leaves ${example[reading].join(', ') || 'nothing'}`, () => {
       const after = activeAfterPatch(reading, typeOf, example.before.map(entry), example.payload?.map(entry));
-      expect(sorted(after), `${example.rule} CONTRACT.md section 4, ${reading} column`).toEqual(sorted(example[reading].map(entry)));
+      expect(sorted(after), `${example.rule} CONTRACT.md section 4, ${reading} column`).toEqual(
+        sorted(example[reading].map(entry)),
+      );
     });
   }
 }
 
 test('the model leaves a form absent from the payload without entries, under both readings (ENT-02)', () => {
   for (const reading of ['replace', 'merge'] as EntryReading[]) {
-    expect(activeAfterPatch(reading, typeOf, [entry('T:a'), entry('C:p')], [entry('C:p')]), `ENT-02 the entries of a form left out are no longer active (${reading} reading)`).toEqual([entry('C:p')]);
+    expect(
+      activeAfterPatch(reading, typeOf, [entry('T:a'), entry('C:p')], [entry('C:p')]),
+      `ENT-02 the entries of a form left out are no longer active (${reading} reading)`,
+    ).toEqual([entry('C:p')]);
   }
 });

@@ -7,7 +7,13 @@
  * Written from CONTRACT.md alone; it imports nothing from mock/ (a model that imports the mock
  * would test the mock against itself).
  */
-import { ENTRY_LISTS, SCALAR_FIELDS, type ContactInput, type EntryInput, type EntryListName } from '../specs/support/contact';
+import {
+  ENTRY_LISTS,
+  SCALAR_FIELDS,
+  type ContactInput,
+  type EntryInput,
+  type EntryListName,
+} from '../specs/support/contact';
 import type { EntryReading } from '../specs/support/config';
 import type { Form, FormType } from '../specs/support/forms';
 
@@ -49,7 +55,8 @@ export function activeAfterPatch(
       after.push(sentToForm[sentToForm.length - 1] as EntryInput);
     } else if (type === 'checkbox') {
       const options: EntryInput[] = [];
-      for (const entry of [...kept, ...sentToForm]) if (!options.some((option) => option.form_ref_id === entry.form_ref_id)) options.push(entry);
+      for (const entry of [...kept, ...sentToForm])
+        if (!options.some((option) => option.form_ref_id === entry.form_ref_id)) options.push(entry);
       after.push(...options);
     } else {
       after.push(...kept, ...sentToForm.filter((entry) => !kept.some((active) => sameAnswer(active, entry))));
@@ -61,7 +68,8 @@ export function activeAfterPatch(
 /** Only the scalar fields of a payload (REP-01/REP-02 range over these). */
 export function scalarFieldsOf(contact: ContactInput): ContactInput {
   const fields: ContactInput = {};
-  for (const field of SCALAR_FIELDS) if (contact[field] !== undefined) Object.assign(fields, { [field]: contact[field] });
+  for (const field of SCALAR_FIELDS)
+    if (contact[field] !== undefined) Object.assign(fields, { [field]: contact[field] });
   return fields;
 }
 
@@ -99,6 +107,7 @@ export class ContactModel {
   /** The state the contract predicts after a PATCH of `payload`. */
   apply(payload: ContactInput): void {
     this.fields = scalarFieldsOf(payload);
-    for (const list of ENTRY_LISTS) this.entries[list] = activeAfterPatch(this.reading, this.typeOf, this.entries[list], payload[list]);
+    for (const list of ENTRY_LISTS)
+      this.entries[list] = activeAfterPatch(this.reading, this.typeOf, this.entries[list], payload[list]);
   }
 }

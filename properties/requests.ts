@@ -9,15 +9,28 @@ import type { RuleId } from '../specs/support/rules';
 import { expectOnlyIf } from './checks';
 
 /** A PATCH that follows the contract is answered 200 (CONTRACT.md section 1). */
-export async function patchAccepted(api: Api, id: number, payload: ContactInput, ruleId: RuleId, which: string): Promise<Answer> {
+export async function patchAccepted(
+  api: Api,
+  id: number,
+  payload: ContactInput,
+  ruleId: RuleId,
+  which: string,
+): Promise<Answer> {
   const patched = await api.patchContact(id, payload);
-  expectOnlyIf(patched.status !== 200, () => expect(patched.status, `${ruleId} a PATCH that follows the contract is accepted with 200 (${which})\n${patched.describe()}`).toBe(200));
+  expectOnlyIf(patched.status !== 200, () =>
+    expect(
+      patched.status,
+      `${ruleId} a PATCH that follows the contract is accepted with 200 (${which})\n${patched.describe()}`,
+    ).toBe(200),
+  );
   return patched;
 }
 
 /** GET of an existing contact is answered 200 (CONTRACT.md section 1). */
 export async function readAccepted(api: Api, id: number, ruleId: RuleId, which: string): Promise<Answer> {
   const read = await api.getContact(id);
-  expectOnlyIf(read.status !== 200, () => expect(read.status, `${ruleId} GET /contacts/${id} answers 200 (${which})\n${read.describe()}`).toBe(200));
+  expectOnlyIf(read.status !== 200, () =>
+    expect(read.status, `${ruleId} GET /contacts/${id} answers 200 (${which})\n${read.describe()}`).toBe(200),
+  );
   return read;
 }

@@ -76,7 +76,8 @@ export interface SizeWanted {
  */
 export function planSize(config: RunConfig, wanted: SizeWanted, testInfo: TestInfo): Size {
   const numRuns = config.fastCheck.numRuns ?? wanted.numRuns;
-  if (!Number.isFinite(config.tokenBudget)) return { numRuns, maxCommands: wanted.maxCommands, tokens: Number.POSITIVE_INFINITY };
+  if (!Number.isFinite(config.tokenBudget))
+    return { numRuns, maxCommands: wanted.maxCommands, tokens: Number.POSITIVE_INFINITY };
   // A shard of a sharded run has its share of the budget, and so its properties.
   const shards = testInfo.config.shard?.total ?? 1;
   const tokens = Math.floor((config.tokenBudget / shards) * PROPERTIES_SHARE_OF_BUDGET * wanted.shareOfProperties);
@@ -142,7 +143,10 @@ export class PropertyRecorder {
     } finally {
       // Tokens as RAT-01 counts them, and for each contact created the DELETE that cleans it up after the test.
       const exchanges = this.transcript.exchanges.slice(first);
-      this.spent += exchanges.reduce((sum, exchange) => sum + costOf(exchange.method) + (exchange.method === 'POST' ? READ_COST_ESTIMATE : 0), 0);
+      this.spent += exchanges.reduce(
+        (sum, exchange) => sum + costOf(exchange.method) + (exchange.method === 'POST' ? READ_COST_ESTIMATE : 0),
+        0,
+      );
     }
   }
 
@@ -167,14 +171,30 @@ function escapeRegExp(text: string): string {
 }
 
 /** Variables that change what a replay does, carried into the replay command when set. */
-const CARRIED_VARIABLES = ['QOMON_BASE_URL', 'QOMON_ENTRY_READING', 'QOMON_TOKEN_BUDGET', 'MOCK_VARIANT', 'MOCK_FAULT'] as const;
+const CARRIED_VARIABLES = [
+  'QOMON_BASE_URL',
+  'QOMON_ENTRY_READING',
+  'QOMON_TOKEN_BUDGET',
+  'MOCK_VARIANT',
+  'MOCK_FAULT',
+] as const;
 
 /** The command that replays one counterexample of this test, and only it. */
-export function replayCommand(testInfo: TestInfo, seed: number, counterexamplePath: string, replayPath: string | undefined): string {
+export function replayCommand(
+  testInfo: TestInfo,
+  seed: number,
+  counterexamplePath: string,
+  replayPath: string | undefined,
+): string {
   // QOMON_BASE_URL travels even when empty: `QOMON_BASE_URL=` is how a run picks the mock over a .env target.
-  const carried = CARRIED_VARIABLES.filter((name) => process.env[name]?.trim() || (name === 'QOMON_BASE_URL' && process.env[name] !== undefined))
-    .map((name) => `${name}=${process.env[name] ? shellQuote(process.env[name] as string) : ''}`);
-  const replay = [`FC_SEED=${seed}`, `FC_PATH=${counterexamplePath}`, ...(replayPath === undefined ? [] : [`FC_REPLAY_PATH=${shellQuote(replayPath)}`])];
+  const carried = CARRIED_VARIABLES.filter(
+    (name) => process.env[name]?.trim() || (name === 'QOMON_BASE_URL' && process.env[name] !== undefined),
+  ).map((name) => `${name}=${process.env[name] ? shellQuote(process.env[name] as string) : ''}`);
+  const replay = [
+    `FC_SEED=${seed}`,
+    `FC_PATH=${counterexamplePath}`,
+    ...(replayPath === undefined ? [] : [`FC_REPLAY_PATH=${shellQuote(replayPath)}`]),
+  ];
   const file = path.relative(testInfo.config.rootDir, testInfo.file);
   return `${[...carried, ...replay].join(' ')} npx playwright test ${file} --project=${testInfo.project.name} --no-deps -g ${shellQuote(escapeRegExp(testInfo.title))}`;
 }
@@ -213,7 +233,13 @@ export async function assertProperty<Ts extends [unknown, ...unknown[]]>(options
   const { seed, path: replayFrom } = runConfig.fastCheck;
   const parameters: fc.Parameters<Ts> = {
     numRuns: size.numRuns,
-    interruptAfterTimeLimit: Math.max(Math.min(testInfo.timeout - REPORT_MARGIN_MS, runConfig.target.kind === 'mock' ? MOCK_TIME_LIMIT_MS : Number.POSITIVE_INFINITY), 1_000),
+    interruptAfterTimeLimit: Math.max(
+      Math.min(
+        testInfo.timeout - REPORT_MARGIN_MS,
+        runConfig.target.kind === 'mock' ? MOCK_TIME_LIMIT_MS : Number.POSITIVE_INFINITY,
+      ),
+      1_000,
+    ),
     markInterruptAsFailure: false,
     // Shrinking past the budget: every run is skipped once no tokens are left for one.
     maxSkipsPerRun: 1_000,
@@ -226,14 +252,20 @@ export async function assertProperty<Ts extends [unknown, ...unknown[]]>(options
   const counterexample = details.counterexample;
   // The rule whose check failed: the failure message starts with its id (a property checks several).
   const failedRule = details.failed ? /^([A-Z]{3}-\d{2})/.exec(errorMessage(details.errorInstance))?.[1] : undefined;
-  const lines = counterexample === null ? [] : modelBased ? commandsThatRan(counterexample[0]) : (options.describe?.(counterexample) ?? [fc.stringify(counterexample)]);
-  const replayPath = modelBased && counterexample !== null ? /replayPath="([^"]*)"/.exec(String(counterexample[0]))?.[1] : undefined;
+  const lines =
+    counterexample === null
+      ? []
+      : modelBased
+        ? commandsThatRan(counterexample[0])
+        : (options.describe?.(counterexample) ?? [fc.stringify(counterexample)]);
+  const replayPath =
+    modelBased && counterexample !== null ? /replayPath="([^"]*)"/.exec(String(counterexample[0]))?.[1] : undefined;
   const figures = {
     failed: details.failed,
     failedRule,
     interrupted: details.interrupted,
     runsPlanned: size.numRuns,
-    runs: details.failed ? recorder.firstFailure?.runs ?? details.numRuns : details.numRuns,
+    runs: details.failed ? (recorder.firstFailure?.runs ?? details.numRuns) : details.numRuns,
     commands: recorder.commands,
     commandsUntilFailure: recorder.firstFailure?.commands,
     secondsUntilFailure: recorder.firstFailure && recorder.firstFailure.ms / 1000,
@@ -247,7 +279,10 @@ export async function assertProperty<Ts extends [unknown, ...unknown[]]>(options
   };
   testInfo.annotations.push({ type: 'property-figures', description: JSON.stringify(figures) });
   if (details.interrupted && !details.failed) {
-    testInfo.annotations.push({ type: 'property', description: `stopped by its time limit after ${details.numRuns} of ${size.numRuns} runs (${figures.seconds.toFixed(1)} s): a slow target or a busy machine` });
+    testInfo.annotations.push({
+      type: 'property',
+      description: `stopped by its time limit after ${details.numRuns} of ${size.numRuns} runs (${figures.seconds.toFixed(1)} s): a slow target or a busy machine`,
+    });
   }
   if (!details.failed) return;
   if (failedRule) testInfo.annotations.push({ type: 'failed-rule', description: failedRule });
@@ -264,10 +299,17 @@ export async function assertProperty<Ts extends [unknown, ...unknown[]]>(options
     `replay (seconds): ${replay}`,
   ].join('\n');
   await testInfo.attach('counterexample', { body: report, contentType: 'text/plain' });
-  await testInfo.attach('transcript of the shrunk counterexample (token redacted)', { body: recorder.failingTranscript(), contentType: 'text/plain' });
+  await testInfo.attach('transcript of the shrunk counterexample (token redacted)', {
+    body: recorder.failingTranscript(),
+    contentType: 'text/plain',
+  });
   const cause = details.errorInstance;
   const failure = new Error(`${errorMessage(cause)}\n\n${report}`);
   // Keep the failed check's stack, so the report points at the line of the check.
-  if (cause instanceof Error && cause.stack) failure.stack = `Error: ${failure.message}\n${cause.stack.split('\n').filter((line) => /^\s+at /.test(line)).join('\n')}`;
+  if (cause instanceof Error && cause.stack)
+    failure.stack = `Error: ${failure.message}\n${cause.stack
+      .split('\n')
+      .filter((line) => /^\s+at /.test(line))
+      .join('\n')}`;
   throw failure;
 }

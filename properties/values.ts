@@ -12,4 +12,3 @@ export const FREE_VALUES: Record<'text' | 'numeric' | 'date', readonly string[]>
   // Input timestamps (DAT-01): exactly three fractional digits, UTC.
   date: [...SAMPLE_VALUES.date, '1970-01-01T00:00:00.000Z', '2038-01-19T03:14:07.999Z'],
 };
-

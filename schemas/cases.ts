@@ -7,7 +7,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CustomFormatName } from './formats';
-import { formatViolations, validate, validateCaseFile, validateFormat, type SchemaName, type Violation } from './registry';
+import {
+  formatViolations,
+  validate,
+  validateCaseFile,
+  validateFormat,
+  type SchemaName,
+  type Violation,
+} from './registry';
 
 export const CASES_DIR = path.join(__dirname, 'cases');
 const CASE_FILE_SUFFIX = '.cases.json';
@@ -47,7 +54,10 @@ function claimMismatches(groups: readonly CaseGroup[]): string[] {
         const claim = CLAIM.exec(instance.description);
         return claim !== null && (claim[1] === undefined) !== instance.valid;
       })
-      .map((instance) => `"${group.description}" / "${instance.description}": the sentence disagrees with "valid": ${instance.valid}`),
+      .map(
+        (instance) =>
+          `"${group.description}" / "${instance.description}": the sentence disagrees with "valid": ${instance.valid}`,
+      ),
   );
 }
 
@@ -72,7 +82,9 @@ export function loadCaseFile(file: string): CaseFile {
 
 /** Every *.cases.json in `dir` (default schemas/cases/), in name order; throws if there is none. */
 export function loadCaseFiles(dir: string = CASES_DIR): CaseFile[] {
-  const files = readdirSync(dir).filter((name) => name.endsWith(CASE_FILE_SUFFIX)).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith(CASE_FILE_SUFFIX))
+    .sort();
   if (files.length === 0) throw new Error(`no *${CASE_FILE_SUFFIX} file in ${dir}`);
   return files.map((name) => loadCaseFile(path.join(dir, name)));
 }

@@ -18,7 +18,10 @@ const DOCUMENTED_WRITE_COST_TOKENS = 5;
 const MOCK_SERVER_URL = 'http://127.0.0.1:8787';
 
 type Json = Record<string, unknown>;
-interface Operation { responses: Record<string, Json>; description?: string }
+interface Operation {
+  responses: Record<string, Json>;
+  description?: string;
+}
 
 /** A fresh parse each time: the validator writes into the document it is given. */
 function loadDocument(): Json {
@@ -31,7 +34,11 @@ function componentSchemas(document: Json): Record<string, Json> {
 
 function operations(document: Json): Array<{ route: string; method: string; operation: Operation }> {
   return Object.entries(document.paths as Record<string, Json>).flatMap(([route, item]) =>
-    HTTP_METHODS.filter((method) => method in item).map((method) => ({ route, method, operation: item[method] as Operation })),
+    HTTP_METHODS.filter((method) => method in item).map((method) => ({
+      route,
+      method,
+      operation: item[method] as Operation,
+    })),
   );
 }
 
@@ -39,7 +46,10 @@ function operations(document: Json): Array<{ route: string; method: string; oper
 function resolveLocal(document: Json, node: Json): Json {
   const ref = node.$ref;
   if (typeof ref !== 'string' || !ref.startsWith('#/')) return node;
-  return ref.slice(2).split('/').reduce<Json>((at, key) => at[key] as Json, document);
+  return ref
+    .slice(2)
+    .split('/')
+    .reduce<Json>((at, key) => at[key] as Json, document);
 }
 
 const fileOf = (ref: string): string => ref.split('#')[0] ?? '';
@@ -51,7 +61,10 @@ test('SCH-01 openapi.json is a valid OpenAPI 3.1 document once its schema files 
   // document refers to each file by its name, relative to schemas/, so that name is the URI.
   for (const name of schemaNames) await validator.addSpecRef(schemaFor(name), path.basename(schemaFiles[name]));
   const result = await validator.validate(loadDocument());
-  expect(result.errors ?? [], `SCH-01 openapi.json must validate against the OpenAPI 3.1 schema, with every $ref resolved:\n${JSON.stringify(result.errors, null, 2)}`).toEqual([]);
+  expect(
+    result.errors ?? [],
+    `SCH-01 openapi.json must validate against the OpenAPI 3.1 schema, with every $ref resolved:\n${JSON.stringify(result.errors, null, 2)}`,
+  ).toEqual([]);
   expect(result.valid, 'SCH-01 openapi.json must be reported valid').toBe(true);
   expect(validator.version, 'SCH-01 openapi.json must be an OpenAPI 3.1 document').toBe('3.1');
 });
@@ -60,7 +73,10 @@ test('SCH-01 every component schema is a $ref to a schema file of schemas/', () 
   const notFileRefs = Object.entries(componentSchemas(loadDocument()))
     .filter(([, schema]) => Object.keys(schema).join() !== '$ref' || !schemaFileNames.has(fileOf(String(schema.$ref))))
     .map(([name, schema]) => `${name}: ${JSON.stringify(schema)}`);
-  expect(notFileRefs, `SCH-01 a component schema must be only {"$ref": "<file>.schema.json[#pointer]"} naming a file of schemas/, not a copy:\n${notFileRefs.join('\n')}`).toEqual([]);
+  expect(
+    notFileRefs,
+    `SCH-01 a component schema must be only {"$ref": "<file>.schema.json[#pointer]"} naming a file of schemas/, not a copy:\n${notFileRefs.join('\n')}`,
+  ).toEqual([]);
 });
 
 test('SCH-01 every fragment of a component $ref points at a subschema of its file', () => {
@@ -70,7 +86,10 @@ test('SCH-01 every fragment of a component $ref points at a subschema of its fil
     .filter(([, ref]) => {
       const [file, pointer = ''] = ref.split('#');
       const name = path.basename(file ?? '', '.schema.json') as (typeof schemaNames)[number];
-      const target = pointer.split('/').slice(1).reduce<unknown>((at, key) => (at as Json | undefined)?.[key], schemaFor(name));
+      const target = pointer
+        .split('/')
+        .slice(1)
+        .reduce<unknown>((at, key) => (at as Json | undefined)?.[key], schemaFor(name));
       return typeof target !== 'object' || target === null;
     })
     .map(([name, ref]) => `${name}: ${ref}`);
@@ -78,13 +97,20 @@ test('SCH-01 every fragment of a component $ref points at a subschema of its fil
 });
 
 test('SCH-01 every schema file is used by a component of openapi.json', () => {
-  const referenced = new Set(Object.values(componentSchemas(loadDocument())).map((schema) => fileOf(String(schema.$ref))));
+  const referenced = new Set(
+    Object.values(componentSchemas(loadDocument())).map((schema) => fileOf(String(schema.$ref))),
+  );
   const unused = [...schemaFileNames].filter((file) => !referenced.has(file));
-  expect(unused, `SCH-01 every schemas/*.schema.json (the cases meta-schema aside) must be a component of openapi.json; missing: ${unused.join(', ')}`).toEqual([]);
+  expect(
+    unused,
+    `SCH-01 every schemas/*.schema.json (the cases meta-schema aside) must be a component of openapi.json; missing: ${unused.join(', ')}`,
+  ).toEqual([]);
 });
 
 test('SCH-01 openapi.json describes exactly the five routes of CONTRACT.md section 1', () => {
-  const routes = operations(loadDocument()).map(({ route, method }) => `${method.toUpperCase()} ${route}`).sort();
+  const routes = operations(loadDocument())
+    .map(({ route, method }) => `${method.toUpperCase()} ${route}`)
+    .sort();
   expect(routes, 'SCH-01 the document must cover the routes a run uses, and only those').toEqual(
     [
       'DELETE /contacts/{contactId}',
@@ -99,16 +125,26 @@ test('SCH-01 openapi.json describes exactly the five routes of CONTRACT.md secti
 test('PTH-01 contactId is an integer >= 0 within int64', () => {
   const document = loadDocument();
   const parameter = resolveLocal(document, ((document.components as Json).parameters as Json).contactId as Json);
-  expect(parameter.schema, 'PTH-01 contactId must be declared as a non-negative int64').toEqual({ type: 'integer', format: 'int64', minimum: 0 });
+  expect(parameter.schema, 'PTH-01 contactId must be declared as a non-negative int64').toEqual({
+    type: 'integer',
+    format: 'int64',
+    minimum: 0,
+  });
 });
 
 test('AUT-01 every route requires a bearer token', () => {
   const document = loadDocument();
   const schemes = (document.components as Json).securitySchemes as Record<string, Json>;
-  expect(schemes.bearerAuth, 'AUT-01 the security scheme must be HTTP bearer').toMatchObject({ type: 'http', scheme: 'bearer' });
+  expect(schemes.bearerAuth, 'AUT-01 the security scheme must be HTTP bearer').toMatchObject({
+    type: 'http',
+    scheme: 'bearer',
+  });
   expect(document.security, 'AUT-01 bearer authentication must apply to every route').toEqual([{ bearerAuth: [] }]);
   const unauthenticated = operations(document).filter(({ operation }) => !('401' in operation.responses));
-  expect(unauthenticated.map(({ method, route }) => `${method} ${route}`), 'AUT-01 every route must document its 401').toEqual([]);
+  expect(
+    unauthenticated.map(({ method, route }) => `${method} ${route}`),
+    'AUT-01 every route must document its 401',
+  ).toEqual([]);
 });
 
 test('SCH-03 every 4xx answer of openapi.json is a problem-details body', () => {
@@ -123,7 +159,10 @@ test('SCH-03 every 4xx answer of openapi.json is a problem-details body', () => 
       })
       .map(([status]) => `${method.toUpperCase()} ${route} ${status}`),
   );
-  expect(notProblems, `SCH-03 these 4xx answers lack an application/problem+json body of problem.schema.json:\n${notProblems.join('\n')}`).toEqual([]);
+  expect(
+    notProblems,
+    `SCH-03 these 4xx answers lack an application/problem+json body of problem.schema.json:\n${notProblems.join('\n')}`,
+  ).toEqual([]);
 });
 
 test('RAT-02 a 429 answer documents Retry-After', () => {
@@ -140,12 +179,21 @@ test('RAT-02 a 429 answer documents Retry-After', () => {
 test('RAT-01 PATCH and POST state their cost of 5 rate-limit tokens', () => {
   const costly = operations(loadDocument()).filter(({ method }) => method === 'patch' || method === 'post');
   for (const { method, route, operation } of costly) {
-    expect(operation.description ?? '', `RAT-01 ${method.toUpperCase()} ${route} must state its documented cost`).toContain(`${DOCUMENTED_WRITE_COST_TOKENS} rate-limit tokens`);
+    expect(
+      operation.description ?? '',
+      `RAT-01 ${method.toUpperCase()} ${route} must state its documented cost`,
+    ).toContain(`${DOCUMENTED_WRITE_COST_TOKENS} rate-limit tokens`);
   }
 });
 
 test('SCH-01 the servers name the embedded mock and say how live targets are chosen', () => {
   const servers = loadDocument().servers as Json[];
-  expect(servers.map((server) => server.url), 'SCH-01 the mock must be the listed server').toEqual([MOCK_SERVER_URL]);
-  expect(String(servers[0]?.description), 'SCH-01 the server entry must say live targets are configured (QOMON_BASE_URL)').toContain('QOMON_BASE_URL');
+  expect(
+    servers.map((server) => server.url),
+    'SCH-01 the mock must be the listed server',
+  ).toEqual([MOCK_SERVER_URL]);
+  expect(
+    String(servers[0]?.description),
+    'SCH-01 the server entry must say live targets are configured (QOMON_BASE_URL)',
+  ).toContain('QOMON_BASE_URL');
 });

@@ -90,7 +90,9 @@ function readSchemaFile(file: string): Record<string, unknown> {
 }
 
 function assertDirectoryMatchesNames(): void {
-  const onDisk = readdirSync(__dirname).filter((file) => file.endsWith(SCHEMA_SUFFIX)).sort();
+  const onDisk = readdirSync(__dirname)
+    .filter((file) => file.endsWith(SCHEMA_SUFFIX))
+    .sort();
   const expected = schemaNames.map((name) => `${name}${SCHEMA_SUFFIX}`).sort();
   if (onDisk.join('\n') !== expected.join('\n')) {
     throw new Error(

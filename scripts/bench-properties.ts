@@ -66,7 +66,14 @@ interface JsonSuite {
 
 function resultsIn(suite: JsonSuite): { annotations: NonNullable<JsonResult['annotations']>; result: JsonResult }[] {
   return [
-    ...(suite.specs ?? []).flatMap((spec) => spec.tests.flatMap((test) => test.results.map((result) => ({ annotations: [...(test.annotations ?? []), ...(result.annotations ?? [])], result })))),
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests.flatMap((test) =>
+        test.results.map((result) => ({
+          annotations: [...(test.annotations ?? []), ...(result.annotations ?? [])],
+          result,
+        })),
+      ),
+    ),
     ...(suite.suites ?? []).flatMap(resultsIn),
   ];
 }
@@ -77,27 +84,42 @@ function runProperty(fault: string | undefined, reportsDir: string): Outcome {
   mkdirSync(reportsDir, { recursive: true });
   const jsonFile = path.join(reportsDir, 'results.json');
   const started = Date.now();
-  const run = spawnSync(process.execPath, [require.resolve('@playwright/test/cli'), 'test', SPEC, '--project=conformance', '--no-deps', '--reporter=json', '--workers=1'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      QOMON_BASE_URL: '',
-      MOCK_FAULT: fault ?? '',
-      REPORTS_DIR: reportsDir,
-      PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile,
-      // A fresh seed each time, unless the caller pins one.
-      FC_PATH: '',
-      FC_REPLAY_PATH: '',
+  const run = spawnSync(
+    process.execPath,
+    [
+      require.resolve('@playwright/test/cli'),
+      'test',
+      SPEC,
+      '--project=conformance',
+      '--no-deps',
+      '--reporter=json',
+      '--workers=1',
+    ],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        QOMON_BASE_URL: '',
+        MOCK_FAULT: fault ?? '',
+        REPORTS_DIR: reportsDir,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile,
+        // A fresh seed each time, unless the caller pins one.
+        FC_PATH: '',
+        FC_REPLAY_PATH: '',
+      },
+      maxBuffer: 64 * 1024 * 1024,
     },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  );
   const seconds = (Date.now() - started) / 1000;
   let report: { suites: JsonSuite[] };
   try {
     report = JSON.parse(readFileSync(jsonFile, 'utf8')) as { suites: JsonSuite[] };
   } catch {
-    return { seconds, problem: `no JSON report (exit ${run.status}): ${(run.stderr || run.stdout).trim().split('\n').slice(-3).join(' / ')}` };
+    return {
+      seconds,
+      problem: `no JSON report (exit ${run.status}): ${(run.stderr || run.stdout).trim().split('\n').slice(-3).join(' / ')}`,
+    };
   }
   const [found] = report.suites.flatMap(resultsIn);
   if (!found) return { seconds, problem: 'the JSON report lists no test' };
@@ -106,8 +128,12 @@ function runProperty(fault: string | undefined, reportsDir: string): Outcome {
   const attachment = found.result.attachments?.find((candidate) => candidate.name.startsWith('counterexample'));
   return {
     seconds,
-    ...(annotation?.description ? { figures: JSON.parse(annotation.description) as Figures } : { problem: 'no property-figures annotation (was the test skipped?)' }),
-    rule: found.annotations.find((candidate) => candidate.type === 'failed-rule')?.description ?? /^(?:Error: )?([A-Z]{3}-\d{2})/.exec(message.replace(/\u001b\[[0-9;]*m/g, ''))?.[1],
+    ...(annotation?.description
+      ? { figures: JSON.parse(annotation.description) as Figures }
+      : { problem: 'no property-figures annotation (was the test skipped?)' }),
+    rule:
+      found.annotations.find((candidate) => candidate.type === 'failed-rule')?.description ??
+      /^(?:Error: )?([A-Z]{3}-\d{2})/.exec(message.replace(/\u001b\[[0-9;]*m/g, ''))?.[1],
     ...(attachment?.body ? { counterexample: Buffer.from(attachment.body, 'base64').toString('utf8') } : {}),
   };
 }
@@ -127,20 +153,26 @@ function main(): void {
   const chosen = args.filter((arg, index) => !arg.startsWith('--') && (repeatAt === -1 || index !== repeatAt + 1));
   // Any other switch of mock/faults.ts may be named too; the mock refuses an unknown one, and the row says so.
   if (!Number.isInteger(repeat) || repeat < 1) {
-    process.stderr.write(`usage: npm run bench:properties -- [--repeat N] [switch …] (default: ${Object.keys(FAULTS).join(', ')})\n`);
+    process.stderr.write(
+      `usage: npm run bench:properties -- [--repeat N] [switch …] (default: ${Object.keys(FAULTS).join(', ')})\n`,
+    );
     process.exit(2);
   }
   const faults = chosen.length ? chosen : Object.keys(FAULTS);
   const base = path.join(os.tmpdir(), `bench-properties-${process.pid}`);
   const header = `${pad('switch', 32)}${pad('rule', 8)}${pad('caught by', 10)}${pad('runs', 8)}${pad('commands', 10)}${pad('shrunk', 8)}${pad('to failure', 12)}${pad('property', 10)}playwright`;
-  process.stdout.write(`Property: ${SPEC} on the embedded mock, default size (FC_NUM_RUNS=${process.env.FC_NUM_RUNS || 'default'})\n${header}\n`);
+  process.stdout.write(
+    `Property: ${SPEC} on the embedded mock, default size (FC_NUM_RUNS=${process.env.FC_NUM_RUNS || 'default'})\n${header}\n`,
+  );
 
   let failures = 0;
   const control = runProperty(undefined, path.join(base, 'no-fault'));
   const controlPassed = control.figures !== undefined && !control.figures.failed;
   if (!controlPassed) failures += 1;
   const controlRuns = control.figures ? `${control.figures.runs}/${control.figures.runsPlanned}` : undefined;
-  process.stdout.write(`${pad('(no fault: must pass)', 32)}${pad('', 8)}${pad(controlPassed ? 'passes' : 'FAILS', 10)}${pad(controlRuns, 8)}${pad(control.figures?.commands, 10)}${pad('', 8)}${pad('', 12)}${pad(seconds(control.figures?.seconds), 10)}${control.seconds.toFixed(1)} s${control.problem ? `  ${control.problem}` : ''}\n`);
+  process.stdout.write(
+    `${pad('(no fault: must pass)', 32)}${pad('', 8)}${pad(controlPassed ? 'passes' : 'FAILS', 10)}${pad(controlRuns, 8)}${pad(control.figures?.commands, 10)}${pad('', 8)}${pad('', 12)}${pad(seconds(control.figures?.seconds), 10)}${control.seconds.toFixed(1)} s${control.problem ? `  ${control.problem}` : ''}\n`,
+  );
 
   const details: string[] = [];
   for (const fault of faults) {
@@ -153,12 +185,15 @@ function main(): void {
       const runs = figures ? `${figures.runs}/${figures.runsPlanned}` : undefined;
       const untilFailure = seconds(figures?.secondsUntilFailure);
       process.stdout.write(
-        `${pad(fault, 32)}${pad(FAULTS[fault] ?? '', 8)}${pad(caught ? outcome.rule ?? '?' : 'MISSED', 10)}${pad(runs, 8)}${pad(figures?.commandsUntilFailure, 10)}${pad(caught ? `${figures.shrunkLength}${shrunkOk ? '' : ' (>3!)'}` : undefined, 8)}${pad(untilFailure, 12)}${pad(seconds(figures?.seconds), 10)}${outcome.seconds.toFixed(1)} s${outcome.problem ? `  ${outcome.problem}` : ''}\n`,
+        `${pad(fault, 32)}${pad(FAULTS[fault] ?? '', 8)}${pad(caught ? (outcome.rule ?? '?') : 'MISSED', 10)}${pad(runs, 8)}${pad(figures?.commandsUntilFailure, 10)}${pad(caught ? `${figures.shrunkLength}${shrunkOk ? '' : ' (>3!)'}` : undefined, 8)}${pad(untilFailure, 12)}${pad(seconds(figures?.seconds), 10)}${outcome.seconds.toFixed(1)} s${outcome.problem ? `  ${outcome.problem}` : ''}\n`,
       );
-      if (outcome.counterexample) details.push(`── ${fault}${repeat > 1 ? ` (round ${round})` : ''}\n${outcome.counterexample}`);
+      if (outcome.counterexample)
+        details.push(`── ${fault}${repeat > 1 ? ` (round ${round})` : ''}\n${outcome.counterexample}`);
     }
   }
-  process.stdout.write(`\nruns: runs until the failure / runs planned; commands: commands executed until the first failure;\nshrunk: commands in the shrunk counterexample; to failure: time to the first failure; property: the\nproperty with its shrinking; playwright: the whole Playwright run (mock start, discovery, cleanup).\n\n${details.join('\n\n')}\n`);
+  process.stdout.write(
+    `\nruns: runs until the failure / runs planned; commands: commands executed until the first failure;\nshrunk: commands in the shrunk counterexample; to failure: time to the first failure; property: the\nproperty with its shrinking; playwright: the whole Playwright run (mock start, discovery, cleanup).\n\n${details.join('\n\n')}\n`,
+  );
   rmSync(base, { recursive: true, force: true });
   process.exit(failures === 0 ? 0 : 1);
 }

@@ -42,9 +42,18 @@ function measuredOf(report: JSONReport): Measured[] {
       const spend = (result?.annotations ?? [])
         .filter((annotation) => annotation.type === SPEND_ANNOTATION)
         .map((annotation) => parseSpend(annotation.description))
-        .reduce((sum, part) => ({ requests: sum.requests + part.requests, tokens: sum.tokens + part.tokens }), { requests: 0, tokens: 0 });
+        .reduce((sum, part) => ({ requests: sum.requests + part.requests, tokens: sum.tokens + part.tokens }), {
+          requests: 0,
+          tokens: 0,
+        });
       const status = one.status === 'skipped' ? 'skipped' : one.status === 'expected' ? 'passed' : 'failed';
-      return { title: spec.title, rules: rulesOf(spec.tags, spec.title), status, spend, workerIndex: result?.workerIndex };
+      return {
+        title: spec.title,
+        rules: rulesOf(spec.tags, spec.title),
+        status,
+        spend,
+        workerIndex: result?.workerIndex,
+      };
     }),
   );
 }
@@ -84,26 +93,38 @@ const USER_HZ = 100;
 function childrenCpuSeconds(): number | undefined {
   if (!existsSync('/proc/self/stat')) return undefined;
   // Fields after the command name, which is in parentheses and may hold spaces: cutime is field 16, cstime 17.
-  const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+  const fields = readFileSync('/proc/self/stat', 'utf8')
+    .replace(/^.*\) /s, '')
+    .split(' ');
   return (Number(fields[13]) + Number(fields[14])) / USER_HZ;
 }
 
-function runSuite(reportsDir: string): Promise<{ code: number | null; stdout: string; stderr: string; seconds: number }> {
+function runSuite(
+  reportsDir: string,
+): Promise<{ code: number | null; stdout: string; stderr: string; seconds: number }> {
   const env = { ...process.env, QOMON_BASE_URL: '', QOMON_TOKEN_BUDGET: '', REPORTS_DIR: reportsDir };
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [require.resolve('@playwright/test/cli'), 'test', '--project=conformance', '--reporter=json'], { cwd: REPOSITORY, env });
+  const child = spawn(
+    process.execPath,
+    [require.resolve('@playwright/test/cli'), 'test', '--project=conformance', '--reporter=json'],
+    { cwd: REPOSITORY, env },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr, seconds: Number(process.hrtime.bigint() - started) / 1e9 })),
+    child.on('close', (code) =>
+      resolve({ code, stdout, stderr, seconds: Number(process.hrtime.bigint() - started) / 1e9 }),
+    ),
   );
 }
 
 async function main(): Promise<number> {
   const reportsDir = mkdtempSync(path.join(tmpdir(), 'qct-bench-'));
-  process.stdout.write(`bench: a full default conformance run against the embedded mock (${process.env.PW_WORKERS ?? 4} workers, ${cpus().length} cores)\n`);
+  process.stdout.write(
+    `bench: a full default conformance run against the embedded mock (${process.env.PW_WORKERS ?? 4} workers, ${cpus().length} cores)\n`,
+  );
   const cpuBefore = childrenCpuSeconds();
   const run = await runSuite(reportsDir);
   const cpuAfter = childrenCpuSeconds();
@@ -130,7 +151,9 @@ async function main(): Promise<number> {
 
   const lines = [
     `  wall time       ${run.seconds.toFixed(1)} s (playwright test, start to exit, mock start-up included; load average ${loadavg()[0]?.toFixed(1)})`,
-    ...(cpu === undefined ? [] : [`  cpu time        ${cpu.toFixed(1)} s (user + system, the run's processes together)`]),
+    ...(cpu === undefined
+      ? []
+      : [`  cpu time        ${cpu.toFixed(1)} s (user + system, the run's processes together)`]),
     `  tests           ${tests.length}: ${count('passed')} passed, ${count('skipped')} skipped, ${count('failed')} failed`,
     `  requests        ${requests} in tests, plus ${discovery} form-discovery GETs (${DISCOVERY_GETS_PER_WORKER} per worker process, ${workers} processes)`,
     `  tokens          ${tokens} in tests (5 per POST or PATCH of a contact, 1 otherwise), plus ${discovery} for discovery`,

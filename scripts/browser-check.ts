@@ -25,7 +25,14 @@ const REPORTS = path.resolve(ROOT, process.env.REPORTS_DIR ?? 'reports');
 const CHECK_DIR = 'browser-check';
 const CHROMIUM = '/usr/bin/chromium';
 /** TOOLCHAIN.md: how Debian's Chromium runs headless as root; --user-data-dir is the launch's fresh profile. */
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 const FAILING_RULE = 'ENT-06';
 const FAILING_SUBSET = `${FAILING_RULE} .*after T:a|OBSERVE which reading`;
 const VISIBLE_TIMEOUT = 15_000;
@@ -52,24 +59,46 @@ function ensureChromium(): void {
 }
 
 function makeFailingRun(): void {
-  const env = { ...process.env, QOMON_BASE_URL: '', MOCK_VARIANT: 'reference', QOMON_ENTRY_READING: 'merge', REPORTS_DIR: path.join(REPORTS, CHECK_DIR) };
-  const suite = runQuietly(process.execPath, [require.resolve('@playwright/test/cli'), 'test', '--project=conformance', '--grep', FAILING_SUBSET], env);
+  const env = {
+    ...process.env,
+    QOMON_BASE_URL: '',
+    MOCK_VARIANT: 'reference',
+    QOMON_ENTRY_READING: 'merge',
+    REPORTS_DIR: path.join(REPORTS, CHECK_DIR),
+  };
+  const suite = runQuietly(
+    process.execPath,
+    [require.resolve('@playwright/test/cli'), 'test', '--project=conformance', '--grep', FAILING_SUBSET],
+    env,
+  );
   check(suite === 1, `the run meant to fail ${FAILING_RULE} exited ${suite}, not 1`);
   check(runQuietly('npm', ['run', '--silent', 'report'], env) === 0, 'npm run report failed on the failing run');
 }
 
 async function expectVisible(locator: Locator, what: string): Promise<void> {
-  await locator.first().waitFor({ state: 'visible', timeout: VISIBLE_TIMEOUT }).catch(() => {
-    throw new Error(`browser check: ${what} is not visible on ${locator.page().url()}`);
-  });
+  await locator
+    .first()
+    .waitFor({ state: 'visible', timeout: VISIBLE_TIMEOUT })
+    .catch(() => {
+      throw new Error(`browser check: ${what} is not visible on ${locator.page().url()}`);
+    });
 }
 
 async function checkMatrix(page: Page, url: string, failing: string | undefined, screenshot: string): Promise<void> {
   await page.goto(url);
   await expectVisible(page.locator('table#rules'), 'the rule table');
-  const rows = await page.locator('table#rules tr[data-rule]').evaluateAll((cells) => cells.map((row) => row.getAttribute('data-rule')));
-  check(rows.join() === RULE_IDS.join(), `the rule table lists ${rows.length} rules, not the ${RULE_IDS.length} of the catalogue in order`);
-  if (failing) await expectVisible(page.locator(`tr[data-rule="${failing}"][data-verdict="fail"]`), `the failing rule ${failing}, marked fail`);
+  const rows = await page
+    .locator('table#rules tr[data-rule]')
+    .evaluateAll((cells) => cells.map((row) => row.getAttribute('data-rule')));
+  check(
+    rows.join() === RULE_IDS.join(),
+    `the rule table lists ${rows.length} rules, not the ${RULE_IDS.length} of the catalogue in order`,
+  );
+  if (failing)
+    await expectVisible(
+      page.locator(`tr[data-rule="${failing}"][data-verdict="fail"]`),
+      `the failing rule ${failing}, marked fail`,
+    );
   await page.screenshot({ path: screenshot, fullPage: true });
 }
 
@@ -80,7 +109,10 @@ async function checkAllure(page: Page, url: string, screenshot: string): Promise
   await failingTest.first().click();
   await expectVisible(page.getByText(`Error: ${FAILING_RULE}`), `the ${FAILING_RULE} error of the failing test`);
   await page.getByText('Attachments', { exact: false }).first().click();
-  await expectVisible(page.getByText('transcript (token redacted)'), 'the redacted transcript attached to the failing test');
+  await expectVisible(
+    page.getByText('transcript (token redacted)'),
+    'the redacted transcript attached to the failing test',
+  );
   await page.screenshot({ path: screenshot, fullPage: true });
 }
 
@@ -89,7 +121,11 @@ async function main(): Promise<void> {
   makeFailingRun();
   const server = await serveFolder(REPORTS);
   const profile = mkdtempSync(path.join(tmpdir(), 'qct-chromium-'));
-  const browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_FLAGS, viewport: { width: 1400, height: 1000 } });
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1400, height: 1000 },
+  });
   const outside: string[] = [];
   await browser.route('**/*', (route) => {
     if (new URL(route.request().url()).hostname === '127.0.0.1') return route.continue();
@@ -99,13 +135,22 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage();
     const shots = path.join(REPORTS, CHECK_DIR);
-    await checkMatrix(page, `${server.url}${CHECK_DIR}/conformance.html`, FAILING_RULE, path.join(shots, 'conformance.png'));
+    await checkMatrix(
+      page,
+      `${server.url}${CHECK_DIR}/conformance.html`,
+      FAILING_RULE,
+      path.join(shots, 'conformance.png'),
+    );
     await checkAllure(page, `${server.url}${CHECK_DIR}/allure-report/index.html`, path.join(shots, 'allure.png'));
     const lastRun = existsSync(path.join(REPORTS, 'conformance.html'));
-    if (lastRun) await checkMatrix(page, `${server.url}conformance.html`, undefined, path.join(shots, 'last-run-conformance.png'));
-    check(outside.length === 0, `the reports asked for ${outside.length} resources outside 127.0.0.1: ${outside.slice(0, 3).join(', ')}`);
+    if (lastRun)
+      await checkMatrix(page, `${server.url}conformance.html`, undefined, path.join(shots, 'last-run-conformance.png'));
+    check(
+      outside.length === 0,
+      `the reports asked for ${outside.length} resources outside 127.0.0.1: ${outside.slice(0, 3).join(', ')}`,
+    );
     process.stdout.write(
-      `browser check: Chromium ${browser.browser()?.version() ?? ''} shows the conformance page with ${FAILING_RULE} failing, the Allure report with its transcript${lastRun ? ', and the last run\'s matrix' : ''}; screenshots in ${shown(path.join(REPORTS, CHECK_DIR))}/\n`,
+      `browser check: Chromium ${browser.browser()?.version() ?? ''} shows the conformance page with ${FAILING_RULE} failing, the Allure report with its transcript${lastRun ? ", and the last run's matrix" : ''}; screenshots in ${shown(path.join(REPORTS, CHECK_DIR))}/\n`,
     );
   } finally {
     await browser.close();

@@ -19,7 +19,14 @@ import { findSecrets, type Finding } from './secret-scan';
 const ROOT = path.resolve(__dirname, '..');
 const SUBSET = '@AUT-|ENT-06 .*after T:a|OBSERVE which reading';
 /** What a run with the subset must leave behind, or the scan proves nothing. */
-const EXPECTED_REPORTS = ['conformance.md', 'conformance.html', 'junit.xml', 'html/index.html', 'allure-results', 'allure-report/index.html'];
+const EXPECTED_REPORTS = [
+  'conformance.md',
+  'conformance.html',
+  'junit.xml',
+  'html/index.html',
+  'allure-results',
+  'allure-report/index.html',
+];
 /** A transcript's curl line names the variable where the token was: proof that a transcript was written. */
 const REDACTED_TOKEN = '$QOMON_TOKEN';
 
@@ -45,11 +52,25 @@ const canaries = {
   QOMON_TOKEN_OTHER_SPACE: `canary-other-${suffix}`,
   QOMON_RATE_TOKEN: `canary-rate-${suffix}`,
 };
-const env = { ...process.env, ...canaries, QOMON_BASE_URL: '', MOCK_VARIANT: 'reference', QOMON_ENTRY_READING: 'merge', REPORTS_DIR: reportsDir };
+const env = {
+  ...process.env,
+  ...canaries,
+  QOMON_BASE_URL: '',
+  MOCK_VARIANT: 'reference',
+  QOMON_ENTRY_READING: 'merge',
+  REPORTS_DIR: reportsDir,
+};
 
-const suite = run(process.execPath, [require.resolve('@playwright/test/cli'), 'test', '--project=conformance', '--grep', SUBSET], env);
+const suite = run(
+  process.execPath,
+  [require.resolve('@playwright/test/cli'), 'test', '--project=conformance', '--grep', SUBSET],
+  env,
+);
 if (suite.status !== 1) {
-  fail(`the canary run should fail ENT-06 under the merge reading and exit 1; it exited ${suite.status}\n${suite.stdout}${suite.stderr}`, reportsDir);
+  fail(
+    `the canary run should fail ENT-06 under the merge reading and exit 1; it exited ${suite.status}\n${suite.stdout}${suite.stderr}`,
+    reportsDir,
+  );
 }
 const report = run('npm', ['run', '--silent', 'report'], env);
 if (report.status !== 0) fail(`npm run report exited ${report.status}\n${report.stdout}${report.stderr}`, reportsDir);
@@ -65,10 +86,16 @@ const findings: Finding[] = [
   ...findSecrets(Buffer.from(report.stdout + report.stderr), secrets, 'the output of npm run report'),
 ];
 if (findings.length > 0) {
-  fail(`a canary token leaked:\n${findings.map((finding) => `  ${finding.path.join(' > ')} (${finding.form})`).join('\n')}`, reportsDir);
+  fail(
+    `a canary token leaked:\n${findings.map((finding) => `  ${finding.path.join(' > ')} (${finding.form})`).join('\n')}`,
+    reportsDir,
+  );
 }
 const transcripts = files.filter((file) => readFileSync(file, 'latin1').includes(REDACTED_TOKEN)).length;
-if (transcripts === 0) fail(`no file carries a redacted transcript (${REDACTED_TOKEN}): the scan covered none`, reportsDir);
+if (transcripts === 0)
+  fail(`no file carries a redacted transcript (${REDACTED_TOKEN}): the scan covered none`, reportsDir);
 
 rmSync(reportsDir, { recursive: true, force: true });
-process.stdout.write(`canary scan: 0 occurrences of ${secrets.length} canary tokens in ${files.length} report files (${transcripts} with a redacted transcript) and the run's output\n`);
+process.stdout.write(
+  `canary scan: 0 occurrences of ${secrets.length} canary tokens in ${files.length} report files (${transcripts} with a redacted transcript) and the run's output\n`,
+);

@@ -18,7 +18,9 @@ const REPOSITORY = path.resolve(__dirname, '..');
 /** A pre-release run checks a release candidate: the embedded mock is not one. */
 function requireLiveTarget(config: RunConfig): void {
   if (config.target.kind === 'mock') {
-    throw new ConfigError('QOMON_BASE_URL is unset: a pre-release run checks a release candidate; set it to the candidate\'s API root (and QOMON_ALLOWED_HOSTS to its host)');
+    throw new ConfigError(
+      "QOMON_BASE_URL is unset: a pre-release run checks a release candidate; set it to the candidate's API root (and QOMON_ALLOWED_HOSTS to its host)",
+    );
   }
 }
 
@@ -29,7 +31,9 @@ function run(command: string, args: string[]): number {
 const config = loadRunConfigOrExit(requireLiveTarget);
 const reports = reportsDir();
 const target = config.target.kind === 'live' ? config.target.baseURL : 'the embedded mock';
-process.stdout.write(`prerelease: the whole suite against ${target}, at most ${config.tokenBudget} tokens, reports in ${reports}\n`);
+process.stdout.write(
+  `prerelease: the whole suite against ${target}, at most ${config.tokenBudget} tokens, reports in ${reports}\n`,
+);
 
 const suite = run(process.execPath, [require.resolve('@playwright/test/cli'), 'test', '--project=conformance']);
 const sweep = run(process.execPath, ['--import', 'tsx', path.join('scripts', 'sweep.ts')]);

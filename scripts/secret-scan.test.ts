@@ -38,30 +38,42 @@ function zipOf(name: string, content: string): Buffer {
 
 test('a token written as it is is found', () => {
   const findings = findSecrets(Buffer.from(`curl -H "Authorization: Bearer ${TOKEN}"`), [TOKEN], 'transcript.txt');
-  expect(findings, 'a plain token in a file is one finding, named by the file').toEqual([{ path: ['transcript.txt'], form: 'plain' }]);
+  expect(findings, 'a plain token in a file is one finding, named by the file').toEqual([
+    { path: ['transcript.txt'], form: 'plain' },
+  ]);
 });
 
 test('a token under the Basic scheme is found at every byte alignment of its base64', () => {
   for (const user of ['u', 'us', 'use', 'user']) {
     const header = `Authorization: Basic ${Buffer.from(`${user}:${TOKEN}`).toString('base64')}`;
-    expect(findSecrets(Buffer.from(header), [TOKEN], 'error-context.md'), `the base64 of "${user}:<token>" gives the token away`).toEqual([
-      { path: ['error-context.md'], form: 'base64' },
-    ]);
+    expect(
+      findSecrets(Buffer.from(header), [TOKEN], 'error-context.md'),
+      `the base64 of "${user}:<token>" gives the token away`,
+    ).toEqual([{ path: ['error-context.md'], form: 'base64' }]);
   }
 });
 
 test('the base64 forms of a token leave out the characters that depend on the bytes around it', () => {
   const forms = base64Forms(TOKEN);
   const padded = Buffer.from(`xy${TOKEN}z`).toString('base64');
-  expect(forms.some((form) => padded.includes(form)), 'one of the three forms occurs in any base64 text that carries the token').toBe(true);
+  expect(
+    forms.some((form) => padded.includes(form)),
+    'one of the three forms occurs in any base64 text that carries the token',
+  ).toBe(true);
 });
 
 test("a token in a report's embedded base64 zip is found, and the path says where", () => {
   const zip = zipOf('report.json', JSON.stringify({ title: 'AUT-02', error: `got ${TOKEN}` }));
-  expect(zipEntries(zip).map((entry) => entry.name), 'the test zip is readable by the scan').toEqual(['report.json']);
+  expect(
+    zipEntries(zip).map((entry) => entry.name),
+    'the test zip is readable by the scan',
+  ).toEqual(['report.json']);
   const html = `<script>window.playwrightReportBase64 = "data:application/zip;base64,${zip.toString('base64')}";</script>`;
   const findings = findSecrets(Buffer.from(html), [TOKEN], 'index.html');
-  expect(findings.map((finding) => finding.path.at(-1)), 'the token is found inside the zip entry').toEqual(['zip:report.json']);
+  expect(
+    findings.map((finding) => finding.path.at(-1)),
+    'the token is found inside the zip entry',
+  ).toEqual(['zip:report.json']);
 });
 
 test('a token in a gzip stream is found', () => {
@@ -72,5 +84,8 @@ test('a token in a gzip stream is found', () => {
 test('a report without the token, or with only a redacted one, yields no finding', () => {
   const zip = zipOf('report.json', JSON.stringify({ curl: 'curl -H "Authorization: Bearer $QOMON_TOKEN"' }));
   const html = `<p>Bearer &lt;QOMON_TOKEN&gt; canary-</p><script>d("x", "${zip.toString('base64')}")</script>`;
-  expect(findSecrets(Buffer.from(html), [TOKEN], 'index.html'), 'redacted transcripts and other canaries are not findings').toEqual([]);
+  expect(
+    findSecrets(Buffer.from(html), [TOKEN], 'index.html'),
+    'redacted transcripts and other canaries are not findings',
+  ).toEqual([]);
 });

@@ -25,7 +25,9 @@ const BASE64_RUN = /[A-Za-z0-9+/]{64,}={0,2}/g;
 export function base64Forms(secret: string): string[] {
   const bytes = Buffer.from(secret, 'utf8');
   return [0, 1, 2].map((shift) => {
-    const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64').replace(/=+$/, '');
+    const encoded = Buffer.concat([Buffer.alloc(shift), bytes])
+      .toString('base64')
+      .replace(/=+$/, '');
     const start = shift === 0 ? 0 : shift === 1 ? 2 : 3;
     const end = encoded.length - ((bytes.length + shift) % 3 === 0 ? 0 : 1);
     return encoded.slice(start, end);
@@ -64,7 +66,8 @@ function isGzip(data: Buffer): boolean {
 
 function scan(data: Buffer, secrets: readonly string[], path: string[], depth: number, findings: Finding[]): void {
   if (isZip(data)) {
-    for (const entry of zipEntries(data)) scan(entry.content, secrets, [...path, `zip:${entry.name}`], depth + 1, findings);
+    for (const entry of zipEntries(data))
+      scan(entry.content, secrets, [...path, `zip:${entry.name}`], depth + 1, findings);
     return;
   }
   if (isGzip(data)) {

@@ -20,7 +20,15 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONTRACT_RULES, CONTRACT_RULE_IDS } from '../mock/contract-rules';
 import { FAULTS, type Fault } from '../mock/faults';
-import { faultLine, faultResult, markdownOf, percent, seconds, selfCheckReport, type FaultResult } from './selfcheck/report';
+import {
+  faultLine,
+  faultResult,
+  markdownOf,
+  percent,
+  seconds,
+  selfCheckReport,
+  type FaultResult,
+} from './selfcheck/report';
 import { runPlaywright, stopEveryRun, type PlaywrightRun } from './selfcheck/run-playwright';
 import { argumentsFor, suiteMapOf, type SuiteMap } from './selfcheck/suite-map';
 import { selfCheckFails, type RunSummary } from './selfcheck/verdict';
@@ -60,7 +68,8 @@ function optionsOf(argv: readonly string[]): Options {
     else throw new Error(`unknown argument "${argument}" (usage: npm run selfcheck -- [--fault NAME]... [--full])`);
   }
   const unknown = named.filter((name) => !FAULTS.some((fault) => fault.name === name));
-  if (unknown.length > 0) throw new Error(`unknown fault(s): ${unknown.join(', ')} (npm run mock -- --list-faults lists them)`);
+  if (unknown.length > 0)
+    throw new Error(`unknown fault(s): ${unknown.join(', ')} (npm run mock -- --list-faults lists them)`);
   return {
     faults: named.length === 0 ? FAULTS : FAULTS.filter((fault) => named.includes(fault.name)),
     full,
@@ -110,14 +119,20 @@ async function checkFault(fault: Fault, options: Options, suite: SuiteMap, slot:
     timeoutMs: FAULT_RUN_TIMEOUT_MS,
   });
   const runs: RunSummary[] = [];
-  const settled = () => runs.some((summary) => summary.errors.length > 0 || summary.failed.some((test) => test.blamed.includes(fault.rule)));
+  const settled = () =>
+    runs.some(
+      (summary) => summary.errors.length > 0 || summary.failed.some((test) => test.blamed.includes(fault.rule)),
+    );
 
   if (!options.full) {
     const specs = suite.specsOf(fault.rule);
-    if (specs.files.length > 0) runs.push(await summarised(slot, 'own rule (specs)', run('own-specs', argumentsFor(fault.rule, specs))));
+    if (specs.files.length > 0)
+      runs.push(await summarised(slot, 'own rule (specs)', run('own-specs', argumentsFor(fault.rule, specs))));
     const properties = suite.propertiesOf(fault.rule);
     if (!settled() && properties.files.length > 0) {
-      runs.push(await summarised(slot, 'own rule (properties)', run('own-properties', argumentsFor(fault.rule, properties))));
+      runs.push(
+        await summarised(slot, 'own rule (properties)', run('own-properties', argumentsFor(fault.rule, properties))),
+      );
     }
   }
   if (!settled()) runs.push(await summarised(slot, 'whole suite', run('whole-suite', ['--project=conformance'])));
@@ -159,7 +174,9 @@ async function main(): Promise<void> {
     timeoutMs: REFERENCE_RUN_TIMEOUT_MS,
   }).then((summary) => {
     const state = summary.failed.length === 0 && summary.errors.length === 0 && summary.testsRun > 0 ? 'green' : 'RED';
-    process.stdout.write(`selfcheck: reference ${state}: ${summary.testsRun} tests, ${summary.failed.length} failed, ${seconds(summary.seconds)}\n`);
+    process.stdout.write(
+      `selfcheck: reference ${state}: ${summary.testsRun} tests, ${summary.failed.length} failed, ${seconds(summary.seconds)}\n`,
+    );
     for (const test of summary.failed) process.stdout.write(`selfcheck:   failed on the reference: ${test.title}\n`);
     for (const error of summary.errors) process.stdout.write(`selfcheck:   error on the reference: ${error}\n`);
     return summary;
@@ -182,7 +199,12 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-  process.exitCode = selfCheckFails(reference, faults.map((fault) => fault.verdict)) ? 1 : 0;
+  process.exitCode = selfCheckFails(
+    reference,
+    faults.map((fault) => fault.verdict),
+  )
+    ? 1
+    : 0;
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -19,7 +19,8 @@ const ANALYTICS = `
           "single_file": "true"
         });
     </script>`;
-const OWN_SCRIPTS = '<script>window.allure = window.allure || {};</script><script src="data:text/javascript;base64,Ly8="></script>';
+const OWN_SCRIPTS =
+  '<script>window.allure = window.allure || {};</script><script src="data:text/javascript;base64,Ly8="></script>';
 const PAGE = `<html><body><div id="app"></div>${OWN_SCRIPTS}${ANALYTICS}<script async>window.allureReportData = {};</script></body></html>`;
 
 test('the analytics tag is removed and the report keeps its own scripts', () => {
@@ -32,6 +33,9 @@ test('the analytics tag is removed and the report keeps its own scripts', () => 
 });
 
 test('an external asset left in the page is named', () => {
-  expect(externalAsset('<link rel="stylesheet" href="https://fonts.example.com/a.css">'), 'a stylesheet from another host').toContain('fonts.example.com');
+  expect(
+    externalAsset('<link rel="stylesheet" href="https://fonts.example.com/a.css">'),
+    'a stylesheet from another host',
+  ).toContain('fonts.example.com');
   expect(externalAsset(PAGE), 'the page before stripping').toContain('googletagmanager');
 });

@@ -21,7 +21,9 @@ async function sweep(): Promise<number> {
   const config = loadRunConfigOrExit();
   const ledger = LeftoverLedger.inReportsDir();
   if (config.target.kind === 'mock') {
-    process.stdout.write('sweep: nothing to do: QOMON_BASE_URL is unset, and the embedded mock\'s contacts end with its run\n');
+    process.stdout.write(
+      "sweep: nothing to do: QOMON_BASE_URL is unset, and the embedded mock's contacts end with its run\n",
+    );
     return 0;
   }
   const { baseURL } = config.target;
@@ -47,7 +49,14 @@ async function sweep(): Promise<number> {
   });
   const context = await request.newContext({ baseURL });
   const transcript = new Transcript(new Redactor(new Map([[config.token, 'QOMON_TOKEN']])));
-  const api = new Api(context, transcript, { kind: 'token', token: config.token, variable: 'QOMON_TOKEN' }, false, { retryOn429: true }, traffic);
+  const api = new Api(
+    context,
+    transcript,
+    { kind: 'token', token: config.token, variable: 'QOMON_TOKEN' },
+    false,
+    { retryOn429: true },
+    traffic,
+  );
 
   process.stdout.write(`sweep: ${leftovers.length} leftover contact(s) on ${baseURL}\n`);
   const counts: Record<Outcome, number> = { deleted: 0, 'already gone': 0, 'still there': 0 };
@@ -55,7 +64,9 @@ async function sweep(): Promise<number> {
     for (const leftover of leftovers) {
       const outcome = await deleteOne(api, ledger, leftover);
       counts[outcome.kind] += 1;
-      process.stdout.write(`  ${outcome.kind.padEnd(12)} contact ${leftover.id} (run ${leftover.run})${outcome.detail ? `: ${outcome.detail}` : ''}\n`);
+      process.stdout.write(
+        `  ${outcome.kind.padEnd(12)} contact ${leftover.id} (run ${leftover.run})${outcome.detail ? `: ${outcome.detail}` : ''}\n`,
+      );
     }
   } finally {
     await context.dispose();
@@ -68,7 +79,11 @@ async function sweep(): Promise<number> {
   return counts['still there'] > 0 ? EXIT_SOME_LEFT : 0;
 }
 
-async function deleteOne(api: Api, ledger: LeftoverLedger, leftover: LeftoverEvent): Promise<{ kind: Outcome; detail?: string }> {
+async function deleteOne(
+  api: Api,
+  ledger: LeftoverLedger,
+  leftover: LeftoverEvent,
+): Promise<{ kind: Outcome; detail?: string }> {
   const base = { id: leftover.id, target: leftover.target, run: leftover.run };
   let status: number;
   try {

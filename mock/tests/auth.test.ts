@@ -3,7 +3,12 @@
 import { envelope, expect, expectProblem, readBack, test } from './fixtures';
 import { rawRequest } from './raw-http';
 
-test('AUT-01 a request without an Authorization header is a 401 and changes nothing', async ({ api, anonymousApi, mock, contacts }) => {
+test('AUT-01 a request without an Authorization header is a 401 and changes nothing', async ({
+  api,
+  anonymousApi,
+  mock,
+  contacts,
+}) => {
   const contact = await contacts.create({ firstname: 'Before' });
   const before = mock.store.contact(contact.id);
 
@@ -28,15 +33,25 @@ const REFUSED_AUTHORIZATIONS: readonly { title: string; header: (token: string) 
 ];
 
 for (const row of REFUSED_AUTHORIZATIONS) {
-  test(`AUT-02 an Authorization header with ${row.title} is a 401 and changes nothing`, async ({ playwright, mock, contacts }) => {
+  test(`AUT-02 an Authorization header with ${row.title} is a 401 and changes nothing`, async ({
+    playwright,
+    mock,
+    contacts,
+  }) => {
     const contact = await contacts.create({ firstname: 'Before' });
     const before = mock.store.contact(contact.id);
-    const api = await playwright.request.newContext({ baseURL: mock.url, extraHTTPHeaders: { Authorization: row.header(mock.tokens.space) } });
+    const api = await playwright.request.newContext({
+      baseURL: mock.url,
+      extraHTTPHeaders: { Authorization: row.header(mock.tokens.space) },
+    });
 
     const response = await api.patch(`/contacts/${contact.id}`, { data: envelope({ firstname: 'After' }) });
 
     await expectProblem(response, 401, 'AUT-02');
-    expect(response.headers()['ratelimit-remaining'], 'AUT-02 an unauthenticated request is not charged').toBeUndefined();
+    expect(
+      response.headers()['ratelimit-remaining'],
+      'AUT-02 an unauthenticated request is not charged',
+    ).toBeUndefined();
     expect(mock.store.contact(contact.id), 'AUT-02 the stored contact is exactly as before').toBe(before);
     await api.dispose();
   });
@@ -53,12 +68,21 @@ test('AUT-02 two Authorization headers are a 401, even if one is valid', async (
   expect(JSON.parse(answer.body).status, 'SCH-03 the problem status equals the HTTP status').toBe(401);
 });
 
-test("AUT-03 another space's token can neither read, patch nor delete the contact: 404, nothing changes", async ({ api, otherSpaceApi, mock, contacts }) => {
+test("AUT-03 another space's token can neither read, patch nor delete the contact: 404, nothing changes", async ({
+  api,
+  otherSpaceApi,
+  mock,
+  contacts,
+}) => {
   const contact = await contacts.create({ firstname: 'Mine' });
   const before = mock.store.contact(contact.id);
 
   await expectProblem(await otherSpaceApi.get(`/contacts/${contact.id}`), 404, 'AUT-03');
-  await expectProblem(await otherSpaceApi.patch(`/contacts/${contact.id}`, { data: envelope({ firstname: 'Theirs' }) }), 404, 'AUT-03');
+  await expectProblem(
+    await otherSpaceApi.patch(`/contacts/${contact.id}`, { data: envelope({ firstname: 'Theirs' }) }),
+    404,
+    'AUT-03',
+  );
   await expectProblem(await otherSpaceApi.delete(`/contacts/${contact.id}`), 404, 'AUT-03');
 
   expect(mock.store.contact(contact.id), 'AUT-03 the stored contact is exactly as before').toBe(before);

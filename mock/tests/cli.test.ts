@@ -46,7 +46,9 @@ test('the CLI prints where it listens, the three tokens and the variant, then st
   const finished = await runCli(['--port', '0'], { MOCK_RATE_CAPACITY: '25' }, (stdout, stop) => {
     if (!stdout.includes('variant:')) return;
     const port = LISTENING.exec(stdout)?.groups?.['mock_port'];
-    void fetch(`http://127.0.0.1:${port}/v1/forms/type/survey`, { headers: { Authorization: 'Bearer mock-token-space-a' } })
+    void fetch(`http://127.0.0.1:${port}/v1/forms/type/survey`, {
+      headers: { Authorization: 'Bearer mock-token-space-a' },
+    })
       .then((response) => (answeredStatus = response.status))
       .finally(stop);
   });
@@ -75,7 +77,12 @@ const BAD_CONFIGURATIONS: readonly { title: string; args: string[]; env?: Record
   // A fault name that faults.ts does not have.
   { title: 'an unknown fault flag', args: ['--fault', 'radio-keeps-first'], names: '--fault' },
   { title: 'an unknown fault in MOCK_FAULT', args: [], env: { MOCK_FAULT: 'radio-keeps-first' }, names: 'MOCK_FAULT' },
-  { title: 'a rate capacity that is not a number', args: [], env: { MOCK_RATE_CAPACITY: 'forty' }, names: 'MOCK_RATE_CAPACITY' },
+  {
+    title: 'a rate capacity that is not a number',
+    args: [],
+    env: { MOCK_RATE_CAPACITY: 'forty' },
+    names: 'MOCK_RATE_CAPACITY',
+  },
   { title: 'a rate capacity below one PATCH', args: [], env: { MOCK_RATE_CAPACITY: '4' }, names: 'MOCK_RATE_CAPACITY' },
   { title: 'a token with a space', args: [], env: { MOCK_TOKEN: 'two words' }, names: 'MOCK_TOKEN' },
   { title: 'two equal tokens', args: [], env: { MOCK_RATE_TOKEN: 'mock-token-space-a' }, names: 'MOCK_RATE_TOKEN' },
@@ -118,21 +125,34 @@ test('flags win over the environment, and an empty variable counts as unset', ()
 test('without flags or variables the mock listens on 8787 with the default tokens', () => {
   expect(parseCommandLine([], {}), 'the defaults of the brief').toEqual({
     kind: 'run',
-    options: { port: 8787, tokens: { space: 'mock-token-space-a', otherSpace: 'mock-token-space-b', rate: 'mock-token-rate' } },
+    options: {
+      port: 8787,
+      tokens: { space: 'mock-token-space-a', otherSpace: 'mock-token-space-b', rate: 'mock-token-rate' },
+    },
   });
 });
 
 test('a fault of the zoo is taken from --fault or MOCK_FAULT, and --list-faults asks for the list', () => {
   const [first, second] = FAULTS;
-  expect(parseCommandLine(['--fault', first?.name ?? ''], { MOCK_FAULT: second?.name ?? '' }), 'the flag wins over MOCK_FAULT').toMatchObject({ kind: 'run', options: { fault: first?.name } });
-  expect(parseCommandLine([], { MOCK_FAULT: second?.name ?? '' }), 'MOCK_FAULT alone names the fault').toMatchObject({ kind: 'run', options: { fault: second?.name } });
-  expect(parseCommandLine(['--list-faults'], {}), '--list-faults prints the table instead of starting').toEqual({ kind: 'list faults' });
+  expect(
+    parseCommandLine(['--fault', first?.name ?? ''], { MOCK_FAULT: second?.name ?? '' }),
+    'the flag wins over MOCK_FAULT',
+  ).toMatchObject({ kind: 'run', options: { fault: first?.name } });
+  expect(parseCommandLine([], { MOCK_FAULT: second?.name ?? '' }), 'MOCK_FAULT alone names the fault').toMatchObject({
+    kind: 'run',
+    options: { fault: second?.name },
+  });
+  expect(parseCommandLine(['--list-faults'], {}), '--list-faults prints the table instead of starting').toEqual({
+    kind: 'list faults',
+  });
 });
 
 test('the CLI process refuses a bad value with one stderr line and exit status 2', async () => {
   const finished = await runCli(['--port', '0', '--fault', 'radio-keeps-first']);
 
   expect(finished.code, 'a bad value: exit status 2').toBe(2);
-  expect(finished.stderr, 'one line naming the flag').toBe(`mock: --fault: unknown fault "radio-keeps-first" (${FAULTS.length} exist; list them with --list-faults)\n`);
+  expect(finished.stderr, 'one line naming the flag').toBe(
+    `mock: --fault: unknown fault "radio-keeps-first" (${FAULTS.length} exist; list them with --list-faults)\n`,
+  );
   expect(finished.stdout, 'nothing on stdout').toBe('');
 });

@@ -4,8 +4,16 @@ import { contactOf, envelope, expect, expectProblem, readBack, test } from './fi
 import { COMMENTS, DATE_OF_FIRST_JOB, DATE_OF_VISIT, JOB, everyFieldContact } from './payloads';
 
 const STRING_FIELDS = [
-  'firstname', 'surname', 'married_name', 'mail', 'phone', 'mobile',
-  'nationality', 'birth_city', 'birth_country', 'birth_dept',
+  'firstname',
+  'surname',
+  'married_name',
+  'mail',
+  'phone',
+  'mobile',
+  'nationality',
+  'birth_city',
+  'birth_country',
+  'birth_dept',
 ] as const;
 const BOOLEAN_FIELDS = ['black_list', 'mobile_invalid', 'phone_invalid'] as const;
 const LIST_FIELDS = ['tags', 'formdatas', 'custom_fields', 'action_ids', 'notes'] as const;
@@ -30,9 +38,21 @@ test('REP-01 a PATCH answer and a later GET carry every field with the value sen
   const answered = await contactOf(response);
   const readAgain = await readBack(api, contact.id);
 
-  for (const [source, seen] of [['PATCH answer', answered], ['GET', readAgain]] as const) {
+  for (const [source, seen] of [
+    ['PATCH answer', answered],
+    ['GET', readAgain],
+  ] as const) {
     await test.step(`the ${source} carries every field sent`, () => {
-      for (const field of [...STRING_FIELDS, ...BOOLEAN_FIELDS, 'age_category', 'address', 'tags', 'action_ids', 'user_contact_id', 'notes']) {
+      for (const field of [
+        ...STRING_FIELDS,
+        ...BOOLEAN_FIELDS,
+        'age_category',
+        'address',
+        'tags',
+        'action_ids',
+        'user_contact_id',
+        'notes',
+      ]) {
         expect(seen[field], `REP-01 ${field} in the ${source} is the value sent`).toEqual(sent[field]);
       }
       expect(seen['birthdate'], `REP-01 birthdate in the ${source} is the instant sent, with six digits`).toBe(
@@ -53,7 +73,9 @@ test('REP-01 a PATCH answer and a later GET carry every field with the value sen
       );
       const comment = seen.formdatas.find((entry) => entry.form_id === COMMENTS.form_id);
       expect(comment?.['survey_id'], `REP-01 survey_id in the ${source} is the value sent`).toBe(7);
-      expect(comment?.date, `REP-01 an entry's date in the ${source} is the instant sent`).toBe('2024-07-17T11:34:42.195000Z');
+      expect(comment?.date, `REP-01 an entry's date in the ${source} is the instant sent`).toBe(
+        '2024-07-17T11:34:42.195000Z',
+      );
     });
   }
   expect(readAgain, 'REP-04 a GET right after the PATCH returns the same contact').toEqual(answered);
@@ -67,7 +89,10 @@ test('REP-02 a PATCH clears every writable field it leaves out', async ({ api, c
   const answered = await contactOf(response);
   const readAgain = await readBack(api, contact.id);
 
-  for (const [source, seen] of [['PATCH answer', answered], ['GET', readAgain]] as const) {
+  for (const [source, seen] of [
+    ['PATCH answer', answered],
+    ['GET', readAgain],
+  ] as const) {
     expect(seen['firstname'], `REP-01 firstname in the ${source} is the value sent`).toBe('Only');
     for (const field of STRING_FIELDS.filter((name) => name !== 'firstname')) {
       expect(seen[field], `REP-02 ${field} left out is null in the ${source}`).toBeNull();
@@ -101,7 +126,9 @@ test('REP-03 a PATCH keeps id, group_id and CreatedAt and does not move UpdatedA
 });
 
 test('SCH-01 POST /contacts answers 200 with the contact envelope and a new id', async ({ api }) => {
-  const response = await api.post('/contacts', { data: envelope({ firstname: 'New', custom_fields: [{ ...JOB, data: 'Baker' }] }) });
+  const response = await api.post('/contacts', {
+    data: envelope({ firstname: 'New', custom_fields: [{ ...JOB, data: 'Baker' }] }),
+  });
 
   expect(response.status(), 'section 1: POST /contacts answers 200').toBe(200);
   const body = (await response.json()) as { status: string; data: { contact: { id: number; group_id: number } } };
@@ -136,9 +163,16 @@ test('REP-01 an address sent with some members answers the others as null', asyn
   expect(address['pollingstation'], 'REP-02 a member left out is null').toBeNull();
 });
 
-test('the out-of-scope fields action_ids, user_contact_id and notes are stored and echoed as sent', async ({ api, contacts }) => {
+test('the out-of-scope fields action_ids, user_contact_id and notes are stored and echoed as sent', async ({
+  api,
+  contacts,
+}) => {
   const contact = await contacts.create();
-  const sent = { action_ids: [3, 5], user_contact_id: 0, notes: [{ id: 1, content: 'Call back', pinned: true, extra: { a: [1] } }] };
+  const sent = {
+    action_ids: [3, 5],
+    user_contact_id: 0,
+    notes: [{ id: 1, content: 'Call back', pinned: true, extra: { a: [1] } }],
+  };
 
   const answered = await contactOf(await api.patch(`/contacts/${contact.id}`, { data: envelope(sent) }));
 

@@ -12,7 +12,14 @@ import { FAULTS, FAULT_NAMES, faultList, type Fault } from '../faults';
 import { startMock, type MockTokens } from '../server';
 import { envelope, expect, test } from './fixtures';
 import { httpRequestArbitrary } from './malformed-requests';
-import { DATE_OF_FIRST_JOB, INTERESTS, JOB, NUMBER_OF_CHILDREN, PREFERRED_CONTACT_TIME, optionAnswer } from './payloads';
+import {
+  DATE_OF_FIRST_JOB,
+  INTERESTS,
+  JOB,
+  NUMBER_OF_CHILDREN,
+  PREFERRED_CONTACT_TIME,
+  optionAnswer,
+} from './payloads';
 import { rawRequest } from './raw-http';
 
 const CONTRACT = path.resolve(__dirname, '../../../shared/contract/CONTRACT.md');
@@ -20,10 +27,21 @@ const CONTRACT = path.resolve(__dirname, '../../../shared/contract/CONTRACT.md')
 test('the fault table: unique kebab-case names, a rule of CONTRACT.md each, a one-line description each', () => {
   const duplicates = FAULT_NAMES.filter((name, index) => FAULT_NAMES.indexOf(name) !== index);
   expect(duplicates, 'fault names are unique').toEqual([]);
-  expect(FAULT_NAMES.filter((name) => !/^[a-z0-9]+(-[a-z0-9]+)+$/.test(name)), 'fault names are kebab-case words').toEqual([]);
-  expect(FAULTS.filter((fault) => !(CONTRACT_RULE_IDS as string[]).includes(fault.rule)).map((fault) => fault.name), 'each fault names a rule of section 3').toEqual([]);
-  const undescribed = FAULTS.filter((fault) => fault.description.trim().length < 20 || fault.description.includes('\n'));
-  expect(undescribed.map((fault) => fault.name), 'each fault has a one-line description').toEqual([]);
+  expect(
+    FAULT_NAMES.filter((name) => !/^[a-z0-9]+(-[a-z0-9]+)+$/.test(name)),
+    'fault names are kebab-case words',
+  ).toEqual([]);
+  expect(
+    FAULTS.filter((fault) => !(CONTRACT_RULE_IDS as string[]).includes(fault.rule)).map((fault) => fault.name),
+    'each fault names a rule of section 3',
+  ).toEqual([]);
+  const undescribed = FAULTS.filter(
+    (fault) => fault.description.trim().length < 20 || fault.description.includes('\n'),
+  );
+  expect(
+    undescribed.map((fault) => fault.name),
+    'each fault has a one-line description',
+  ).toEqual([]);
   expect(FAULTS.length, 'the zoo has at least 30 faults').toBeGreaterThanOrEqual(30);
   expect(faultList().trimEnd().split('\n'), '--list-faults prints one line per fault').toHaveLength(FAULTS.length);
 });
@@ -35,7 +53,9 @@ test('every MUST and SHOULD rule of CONTRACT.md is broken by at least one fault'
 
 test("the mock's list of rules is CONTRACT.md's rules table, id by id and level by level", () => {
   test.skip(!existsSync(CONTRACT), `${CONTRACT} is not beside this checkout: nothing to compare the list with`);
-  const rows = [...readFileSync(CONTRACT, 'utf8').matchAll(/^\| ([A-Z]{3}-\d{2}) \| (MUST|SHOULD) \|/gm)].map((match) => `${match[1]} ${match[2]}`);
+  const rows = [...readFileSync(CONTRACT, 'utf8').matchAll(/^\| ([A-Z]{3}-\d{2}) \| (MUST|SHOULD) \|/gm)].map(
+    (match) => `${match[1]} ${match[2]}`,
+  );
   const listed = CONTRACT_RULE_IDS.map((rule) => `${rule} ${CONTRACT_RULES[rule]}`);
   expect(listed, 'mock/contract-rules.ts lists the rules of CONTRACT.md section 3 with their levels').toEqual(rows);
 });
@@ -47,19 +67,41 @@ test("the mock's list of rules is CONTRACT.md's rules table, id by id and level 
 type Caller = keyof MockTokens | 'anonymous' | { readonly authorization: (tokens: MockTokens) => string };
 
 type Step =
-  | { readonly method: string; readonly path: string; readonly as?: Caller; readonly contact?: Record<string, unknown>; readonly rawBody?: string }
+  | {
+      readonly method: string;
+      readonly path: string;
+      readonly as?: Caller;
+      readonly contact?: Record<string, unknown>;
+      readonly rawBody?: string;
+    }
   | { readonly advanceClockSeconds: number };
 
 /** The first contact a fresh mock creates. */
 const CONTACT = '/contacts/1001';
-const post = (contact: Record<string, unknown>, as?: Caller): Step => ({ method: 'POST', path: '/contacts', contact, ...(as ? { as } : {}) });
-const patch = (contact: Record<string, unknown>, as?: Caller): Step => ({ method: 'PATCH', path: CONTACT, contact, ...(as ? { as } : {}) });
+const post = (contact: Record<string, unknown>, as?: Caller): Step => ({
+  method: 'POST',
+  path: '/contacts',
+  contact,
+  ...(as ? { as } : {}),
+});
+const patch = (contact: Record<string, unknown>, as?: Caller): Step => ({
+  method: 'PATCH',
+  path: CONTACT,
+  contact,
+  ...(as ? { as } : {}),
+});
 const get = (target = CONTACT, as?: Caller): Step => ({ method: 'GET', path: target, ...(as ? { as } : {}) });
 const tick: Step = { advanceClockSeconds: 1 };
 const job = (data: string, date?: string) => ({ ...JOB, data, ...(date ? { date } : {}) });
 /** The rate token's bucket holds two writes; the third is refused. */
 const RATE_CAPACITY = 10;
-const overrunTheRateBucket: Step[] = [post({ firstname: 'Ada' }), patch({ firstname: 'One' }, 'rate'), patch({ firstname: 'Two' }, 'rate'), patch({ firstname: 'Three' }, 'rate'), get()];
+const overrunTheRateBucket: Step[] = [
+  post({ firstname: 'Ada' }),
+  patch({ firstname: 'One' }, 'rate'),
+  patch({ firstname: 'Two' }, 'rate'),
+  patch({ firstname: 'Three' }, 'rate'),
+  get(),
+];
 
 const MINIMAL_EXAMPLES: Readonly<Record<string, readonly Step[]>> = {
   'entry-id-as-string': [post({ custom_fields: [job('Architect')] })],
@@ -70,17 +112,48 @@ const MINIMAL_EXAMPLES: Readonly<Record<string, readonly Step[]>> = {
   'address-kept-when-left-out': [post({ address: { city: 'Paris' } }), patch({})],
   'created-at-reset-on-patch': [post({}), tick, patch({})],
   'patch-answer-stale-updated-at': [post({}), tick, patch({})],
-  'entry-id-recycled': [post({}), patch({ custom_fields: [job('a')] }), patch({ custom_fields: [job('a')] }), patch({ custom_fields: [job('a')] })],
+  'entry-id-recycled': [
+    post({}),
+    patch({ custom_fields: [job('a')] }),
+    patch({ custom_fields: [job('a')] }),
+    patch({ custom_fields: [job('a')] }),
+  ],
   'unchanged-entry-keeps-id': [post({ custom_fields: [job('a')] }), patch({ custom_fields: [job('a')] })],
-  'deleted-value-resurrected': [post({ custom_fields: [job('a')] }), patch({ custom_fields: [job('b')] }), patch({ custom_fields: [job('a')] })],
-  'left-out-form-stays-active': [post({ custom_fields: [job('a'), { ...NUMBER_OF_CHILDREN, data: '2' }] }), patch({ custom_fields: [{ ...NUMBER_OF_CHILDREN, data: '2' }] })],
+  'deleted-value-resurrected': [
+    post({ custom_fields: [job('a')] }),
+    patch({ custom_fields: [job('b')] }),
+    patch({ custom_fields: [job('a')] }),
+  ],
+  'left-out-form-stays-active': [
+    post({ custom_fields: [job('a'), { ...NUMBER_OF_CHILDREN, data: '2' }] }),
+    patch({ custom_fields: [{ ...NUMBER_OF_CHILDREN, data: '2' }] }),
+  ],
   'deleted-entries-listed-as-active': [post({ custom_fields: [job('a')] }), patch({})],
   'text-answers-capped-at-three': [post({ custom_fields: [job('a'), job('b'), job('c'), job('d')] })],
-  'date-form-keeps-last-answer': [post({ custom_fields: [{ ...DATE_OF_FIRST_JOB, data: '2001-01-01T00:00:00.000Z' }, { ...DATE_OF_FIRST_JOB, data: '2002-02-02T00:00:00.000Z' }] })],
-  'radio-keeps-first-answer': [post({ custom_fields: [optionAnswer(PREFERRED_CONTACT_TIME, 'morning'), optionAnswer(PREFERRED_CONTACT_TIME, 'evening')] })],
-  'radio-keeps-every-option': [post({ custom_fields: [optionAnswer(PREFERRED_CONTACT_TIME, 'morning'), optionAnswer(PREFERRED_CONTACT_TIME, 'evening')] })],
-  'checkbox-keeps-duplicates': [post({ custom_fields: [optionAnswer(INTERESTS, 'health'), optionAnswer(INTERESTS, 'health')] })],
-  'checkbox-keeps-last-option-only': [post({ custom_fields: [optionAnswer(INTERESTS, 'health'), optionAnswer(INTERESTS, 'education')] })],
+  'date-form-keeps-last-answer': [
+    post({
+      custom_fields: [
+        { ...DATE_OF_FIRST_JOB, data: '2001-01-01T00:00:00.000Z' },
+        { ...DATE_OF_FIRST_JOB, data: '2002-02-02T00:00:00.000Z' },
+      ],
+    }),
+  ],
+  'radio-keeps-first-answer': [
+    post({
+      custom_fields: [optionAnswer(PREFERRED_CONTACT_TIME, 'morning'), optionAnswer(PREFERRED_CONTACT_TIME, 'evening')],
+    }),
+  ],
+  'radio-keeps-every-option': [
+    post({
+      custom_fields: [optionAnswer(PREFERRED_CONTACT_TIME, 'morning'), optionAnswer(PREFERRED_CONTACT_TIME, 'evening')],
+    }),
+  ],
+  'checkbox-keeps-duplicates': [
+    post({ custom_fields: [optionAnswer(INTERESTS, 'health'), optionAnswer(INTERESTS, 'health')] }),
+  ],
+  'checkbox-keeps-last-option-only': [
+    post({ custom_fields: [optionAnswer(INTERESTS, 'health'), optionAnswer(INTERESTS, 'education')] }),
+  ],
   'new-value-added-beside-old': [post({ custom_fields: [job('a')] }), patch({ custom_fields: [job('b')] })],
   'list-left-out-kept': [post({ custom_fields: [job('a')] }), patch({})],
   'entry-date-requires-microseconds': [post({ custom_fields: [job('a', '2024-07-17T11:34:42.195Z')] })],
@@ -94,7 +167,11 @@ const MINIMAL_EXAMPLES: Readonly<Record<string, readonly Step[]>> = {
   'unparsable-body-read-as-empty': [post({}), { method: 'PATCH', path: CONTACT, rawBody: '{"data":' }],
   'number-coerced-to-string': [post({ firstname: 42 })],
   'entry-object-read-as-list': [post({ formdatas: {} })],
-  'fields-saved-before-entries-validated': [post({}), patch({ firstname: 'Mallory', custom_fields: [{ ...JOB, form_ref_id: 'first', data: 'x' }] }), get()],
+  'fields-saved-before-entries-validated': [
+    post({}),
+    patch({ firstname: 'Mallory', custom_fields: [{ ...JOB, form_ref_id: 'first', data: 'x' }] }),
+    get(),
+  ],
   'unsupported-method-is-501': [{ method: 'OPTIONS', path: CONTACT }],
   'patch-costs-one-token': [post({})],
   'patch-charged-twice': [post({})],
@@ -104,7 +181,15 @@ const MINIMAL_EXAMPLES: Readonly<Record<string, readonly Step[]>> = {
 
 const START = 1_721_216_082_195_123n; // 2024-07-17T11:34:42.195123Z
 /** Headers a fault may change; the others (Date, Connection) differ from run to run. */
-const COMPARED_HEADERS = ['content-type', 'www-authenticate', 'allow', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'];
+const COMPARED_HEADERS = [
+  'content-type',
+  'www-authenticate',
+  'allow',
+  'retry-after',
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+];
 
 function authorizationOf(caller: Caller, tokens: MockTokens): string | undefined {
   if (caller === 'anonymous') return undefined;
@@ -134,7 +219,9 @@ async function transcriptOf(fault: string | undefined, steps: readonly Step[]): 
         },
         ...(body === undefined ? {} : { body }),
       });
-      const headers = COMPARED_HEADERS.filter((name) => answer.headers[name] !== undefined).map((name) => `${name}: ${String(answer.headers[name])}`);
+      const headers = COMPARED_HEADERS.filter((name) => answer.headers[name] !== undefined).map(
+        (name) => `${name}: ${String(answer.headers[name])}`,
+      );
       lines.push(`${step.method} ${step.path} -> ${answer.status} [${headers.join('; ')}] ${answer.body}`);
     }
   } finally {
@@ -144,13 +231,22 @@ async function transcriptOf(fault: string | undefined, steps: readonly Step[]): 
 }
 
 test('every fault has a minimal example, and every example belongs to a fault', () => {
-  expect(FAULT_NAMES.filter((name) => MINIMAL_EXAMPLES[name] === undefined), 'faults without a minimal example below').toEqual([]);
-  expect(Object.keys(MINIMAL_EXAMPLES).filter((name) => !FAULT_NAMES.includes(name)), 'examples of faults that do not exist').toEqual([]);
+  expect(
+    FAULT_NAMES.filter((name) => MINIMAL_EXAMPLES[name] === undefined),
+    'faults without a minimal example below',
+  ).toEqual([]);
+  expect(
+    Object.keys(MINIMAL_EXAMPLES).filter((name) => !FAULT_NAMES.includes(name)),
+    'examples of faults that do not exist',
+  ).toEqual([]);
 });
 
 test('control: two fresh reference mocks answer every minimal example identically, so a difference is the fault', async () => {
   for (const [name, steps] of Object.entries(MINIMAL_EXAMPLES)) {
-    expect(await transcriptOf(undefined, steps), `the reference answers the example of ${name} the same way twice`).toEqual(await transcriptOf(undefined, steps));
+    expect(
+      await transcriptOf(undefined, steps),
+      `the reference answers the example of ${name} the same way twice`,
+    ).toEqual(await transcriptOf(undefined, steps));
   }
 });
 
@@ -162,7 +258,10 @@ for (const fault of FAULTS) {
     const reference = await transcriptOf(undefined, steps);
     const faulty = await transcriptOf(fault.name, steps);
 
-    expect(faulty, `${fault.rule} ${fault.name} ("${fault.description}") answers its example differently from the reference`).not.toEqual(reference);
+    expect(
+      faulty,
+      `${fault.rule} ${fault.name} ("${fault.description}") answers its example differently from the reference`,
+    ).not.toEqual(reference);
   });
 }
 
@@ -183,19 +282,34 @@ for (const fault of FAULTS) {
     const serverErrors: string[] = [];
     try {
       for (let index = 0; index < 3; index++) {
-        await rawRequest(mock.port, { method: 'POST', path: '/contacts', headers: { Authorization: `Bearer ${mock.tokens.space}`, 'Content-Type': 'application/json' }, body: JSON.stringify(envelope({ firstname: `Target ${index}` })) });
+        await rawRequest(mock.port, {
+          method: 'POST',
+          path: '/contacts',
+          headers: { Authorization: `Bearer ${mock.tokens.space}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(envelope({ firstname: `Target ${index}` })),
+        });
       }
       await fc.assert(
         fc.asyncProperty(httpRequestArbitrary(mock.tokens), async (request) => {
           const answer = await rawRequest(mock.port, { ...request, agent });
-          if (answer.status >= 500 && !allowsServerErrors(fault)) serverErrors.push(`${answer.status} <- ${request.method} ${request.path}`);
+          if (answer.status >= 500 && !allowsServerErrors(fault))
+            serverErrors.push(`${answer.status} <- ${request.method} ${request.path}`);
           return answer.status >= 100;
         }),
-        { numRuns: MALFORMED_REQUESTS_PER_FAULT, seed: process.env['FC_SEED'] === undefined ? undefined : Number(process.env['FC_SEED']) },
+        {
+          numRuns: MALFORMED_REQUESTS_PER_FAULT,
+          seed: process.env['FC_SEED'] === undefined ? undefined : Number(process.env['FC_SEED']),
+        },
       );
-      const stillThere = await rawRequest(mock.port, { method: 'GET', path: '/v1/forms/type/survey', headers: { Authorization: `Bearer ${mock.tokens.space}` } });
+      const stillThere = await rawRequest(mock.port, {
+        method: 'GET',
+        path: '/v1/forms/type/survey',
+        headers: { Authorization: `Bearer ${mock.tokens.space}` },
+      });
 
-      expect(serverErrors, `VAL-04 with fault ${fault.name} (${fault.rule}) no malformed request gets a 5xx`).toEqual([]);
+      expect(serverErrors, `VAL-04 with fault ${fault.name} (${fault.rule}) no malformed request gets a 5xx`).toEqual(
+        [],
+      );
       expect(stillThere.status, `VAL-04 with fault ${fault.name} the mock still answers a plain request`).toBe(200);
     } finally {
       agent.destroy();

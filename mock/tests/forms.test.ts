@@ -24,35 +24,54 @@ async function formsOf(api: APIRequestContext, category: string): Promise<Answer
   return body.data.forms;
 }
 
-test('SCH-01 every form has the discovery shape: free input with one bare refvalue, options with label and value', async ({ api }) => {
+test('SCH-01 every form has the discovery shape: free input with one bare refvalue, options with label and value', async ({
+  api,
+}) => {
   for (const category of ['custom_fields', ...FORMDATAS_CATEGORIES]) {
     for (const form of await formsOf(api, category)) {
       const name = `form ${form.id} (${form.type})`;
-      expect(Object.keys(form).filter((member) => !FORM_MEMBERS.includes(member)), `SCH-01 ${name} carries only the documented members`).toEqual([]);
-      expect([typeof form.id, typeof form.type, typeof form.label], `SCH-01 ${name} has an id, a type and a label`).toEqual(['number', 'string', 'string']);
+      expect(
+        Object.keys(form).filter((member) => !FORM_MEMBERS.includes(member)),
+        `SCH-01 ${name} carries only the documented members`,
+      ).toEqual([]);
+      expect(
+        [typeof form.id, typeof form.type, typeof form.label],
+        `SCH-01 ${name} has an id, a type and a label`,
+      ).toEqual(['number', 'string', 'string']);
       for (const refvalue of form.refvalues) {
         expect(refvalue.form_id, `SCH-01 a refvalue of ${name} names its form`).toBe(form.id);
       }
       if (form.type === 'radio' || form.type === 'checkbox') {
         expect(form.refvalues.length, `section 5: ${name} has at least 3 options`).toBeGreaterThanOrEqual(3);
-        expect(form.refvalues.every((refvalue) => typeof refvalue.value === 'string' && typeof refvalue.label === 'string'), `section 2: each option of ${name} has a label and a value`).toBe(true);
+        expect(
+          form.refvalues.every((refvalue) => typeof refvalue.value === 'string' && typeof refvalue.label === 'string'),
+          `section 2: each option of ${name} has a label and a value`,
+        ).toBe(true);
       } else {
-        expect(form.refvalues.map((refvalue) => Object.keys(refvalue).sort()), `section 2: ${name} has one refvalue without label or value`).toEqual([['form_id', 'id']]);
+        expect(
+          form.refvalues.map((refvalue) => Object.keys(refvalue).sort()),
+          `section 2: ${name} has one refvalue without label or value`,
+        ).toEqual([['form_id', 'id']]);
       }
     }
   }
 });
 
-test('section 5: both lists offer a text, numeric, date, radio and checkbox form, and a range form exists', async ({ api }) => {
+test('section 5: both lists offer a text, numeric, date, radio and checkbox form, and a range form exists', async ({
+  api,
+}) => {
   const customFieldTypes = new Set((await formsOf(api, 'custom_fields')).map((form) => form.type));
   const formdatasTypes = new Set<string>();
-  for (const category of FORMDATAS_CATEGORIES) for (const form of await formsOf(api, category)) formdatasTypes.add(form.type);
+  for (const category of FORMDATAS_CATEGORIES)
+    for (const form of await formsOf(api, category)) formdatasTypes.add(form.type);
 
   for (const type of IN_SCOPE_TYPES) {
     expect(customFieldTypes.has(type), `section 5: custom_fields has a ${type} form`).toBe(true);
     expect(formdatasTypes.has(type), `section 5: formdatas has a ${type} form`).toBe(true);
   }
-  expect(formdatasTypes.has('range'), 'section 2: an out-of-scope range form is there for the suite to ignore').toBe(true);
+  expect(formdatasTypes.has('range'), 'section 2: an out-of-scope range form is there for the suite to ignore').toBe(
+    true,
+  );
 });
 
 test('the two spaces share no form id and no refvalue id', async ({ api, otherSpaceApi }) => {
@@ -69,7 +88,10 @@ test('the two spaces share no form id and no refvalue id', async ({ api, otherSp
   const spaceA = await idsOf(api);
   const spaceB = await idsOf(otherSpaceApi);
 
-  expect([...spaceA].filter((id) => spaceB.has(id)), 'AUT-03 each space has its own forms').toEqual([]);
+  expect(
+    [...spaceA].filter((id) => spaceB.has(id)),
+    'AUT-03 each space has its own forms',
+  ).toEqual([]);
   expect(spaceA.has(12519), 'space 1 has the documented custom field 12519 "Job"').toBe(true);
 });
 

@@ -19,14 +19,71 @@ export interface Tokens {
   readonly rate: string;
 }
 
-const METHODS = ['GET', 'POST', 'PATCH', 'DELETE', 'PUT', 'OPTIONS', 'HEAD', 'TRACE', 'PROPFIND', 'PURGE', 'FOO', 'patch', 'M-SEARCH'];
+const METHODS = [
+  'GET',
+  'POST',
+  'PATCH',
+  'DELETE',
+  'PUT',
+  'OPTIONS',
+  'HEAD',
+  'TRACE',
+  'PROPFIND',
+  'PURGE',
+  'FOO',
+  'patch',
+  'M-SEARCH',
+];
 
 // Path pieces: the routes' own words next to encodings and characters that break naive parsers.
 const PATH_PIECES = [
-  'contacts', 'v1', 'forms', 'type', 'custom_fields', 'survey', '/', '//', '0', '1001', '1002', '-1', '1.5', '1e3',
-  '9223372036854775807', '9223372036854775808', '99999999999999999999999999', 'abc', '%', '%2', '%ZZ', '%00', '%2F',
-  '%E0%A4%A', '%C3%A9', '..', '.', '~', ':', '@', '!', '$', "'", '(', '*', '+', ',', ';', '=', '?', '?a=1', '#x', 'é', 'ÿ',
-  '\u00a0', '__proto__', 'constructor',
+  'contacts',
+  'v1',
+  'forms',
+  'type',
+  'custom_fields',
+  'survey',
+  '/',
+  '//',
+  '0',
+  '1001',
+  '1002',
+  '-1',
+  '1.5',
+  '1e3',
+  '9223372036854775807',
+  '9223372036854775808',
+  '99999999999999999999999999',
+  'abc',
+  '%',
+  '%2',
+  '%ZZ',
+  '%00',
+  '%2F',
+  '%E0%A4%A',
+  '%C3%A9',
+  '..',
+  '.',
+  '~',
+  ':',
+  '@',
+  '!',
+  '$',
+  "'",
+  '(',
+  '*',
+  '+',
+  ',',
+  ';',
+  '=',
+  '?',
+  '?a=1',
+  '#x',
+  'é',
+  'ÿ',
+  '\u00a0',
+  '__proto__',
+  'constructor',
 ];
 
 export function pathArbitrary(): fc.Arbitrary<string> {
@@ -41,7 +98,10 @@ export function pathArbitrary(): fc.Arbitrary<string> {
     )
     .map((id) => `/contacts/${id}`);
   const formPaths = fc
-    .oneof(fc.constantFrom('custom_fields', 'survey', 'consent', 'tasks', 'CUSTOM_FIELDS', 'range', ''), fc.constantFrom(...PATH_PIECES))
+    .oneof(
+      fc.constantFrom('custom_fields', 'survey', 'consent', 'tasks', 'CUSTOM_FIELDS', 'range', ''),
+      fc.constantFrom(...PATH_PIECES),
+    )
     .map((category) => `/v1/forms/type/${category}`);
   return fc.oneof(
     { weight: 5, arbitrary: contactPaths },
@@ -69,17 +129,33 @@ function authorizationArbitrary(tokens: Tokens): fc.Arbitrary<string | string[] 
     {
       weight: 1,
       arbitrary: fc.constantFrom(
-        `bearer ${tokens.space}`, 'Bearer', 'Bearer ', `Basic ${tokens.space}`, `Bearer ${tokens.space}=`, `Bearer\t${tokens.space}`,
-        `Bearer ${tokens.space} ${tokens.space}`, [`Bearer ${tokens.space}`, `Bearer ${tokens.space}`], 'Bearer ÿÿÿ',
+        `bearer ${tokens.space}`,
+        'Bearer',
+        'Bearer ',
+        `Basic ${tokens.space}`,
+        `Bearer ${tokens.space}=`,
+        `Bearer\t${tokens.space}`,
+        `Bearer ${tokens.space} ${tokens.space}`,
+        [`Bearer ${tokens.space}`, `Bearer ${tokens.space}`],
+        'Bearer ÿÿÿ',
       ),
     },
   );
 }
 
 const CONTENT_TYPES = [
-  'application/json', 'application/json', 'application/json; charset=utf-8', 'application/merge-patch+json', 'text/plain',
-  'application/json; charset=utf-16', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'json', '',
-  'application/json;;;', 'APPLICATION/JSON',
+  'application/json',
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/merge-patch+json',
+  'text/plain',
+  'application/json; charset=utf-16',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'json',
+  '',
+  'application/json;;;',
+  'APPLICATION/JSON',
 ];
 
 /** A header value node:http will send: tab, printable ASCII and Latin-1, no CR, LF or NUL. */
@@ -87,11 +163,26 @@ const headerValue = fc.string({ unit: fc.constantFrom(...'\tab 09;=,"\\/:%é\u00
 
 function extraHeadersArbitrary(): fc.Arbitrary<Record<string, string | string[]>> {
   const name = fc.constantFrom(
-    'X-Custom', 'Accept', 'Accept-Encoding', 'Content-Encoding', 'Expect', 'Connection', 'If-Match', 'Range', 'Cookie',
-    'Origin', 'X-Forwarded-For', 'Upgrade', 'Content-Language', 'Transfer-Encoding', '__proto__', 'constructor',
+    'X-Custom',
+    'Accept',
+    'Accept-Encoding',
+    'Content-Encoding',
+    'Expect',
+    'Connection',
+    'If-Match',
+    'Range',
+    'Cookie',
+    'Origin',
+    'X-Forwarded-For',
+    'Upgrade',
+    'Content-Language',
+    'Transfer-Encoding',
+    '__proto__',
+    'constructor',
   );
-  return fc.dictionary(name, fc.oneof(headerValue, fc.array(headerValue, { minLength: 2, maxLength: 3 })), { maxKeys: 3 }).map(
-    (headers) => {
+  return fc
+    .dictionary(name, fc.oneof(headerValue, fc.array(headerValue, { minLength: 2, maxLength: 3 })), { maxKeys: 3 })
+    .map((headers) => {
       // Framing headers node cannot honour would make the client itself throw or hang.
       const safe: Record<string, string | string[]> = {};
       for (const [key, value] of Object.entries(headers)) {
@@ -101,8 +192,7 @@ function extraHeadersArbitrary(): fc.Arbitrary<Record<string, string | string[]>
         else safe[key] = value;
       }
       return safe;
-    },
-  );
+    });
 }
 
 /** JSON values in and around the contact shape, and things that are not JSON at all. */
@@ -114,24 +204,43 @@ function bodyTextArbitrary(): fc.Arbitrary<string> {
     .map(([field, value]) => JSON.stringify({ data: { contact: { ...valid, [field]: value } } }));
   const entry = fc.record(
     {
-      form_id: fc.oneof(fc.constantFrom(JOB.form_id, LEVEL_OF_SUPPORT.form_id, DATE_OF_VISIT.form_id, 112519), fc.integer(), fc.jsonValue()),
+      form_id: fc.oneof(
+        fc.constantFrom(JOB.form_id, LEVEL_OF_SUPPORT.form_id, DATE_OF_VISIT.form_id, 112519),
+        fc.integer(),
+        fc.jsonValue(),
+      ),
       form_ref_id: fc.oneof(fc.constantFrom(JOB.form_ref_id, 17866, 19504, 119491), fc.integer(), fc.jsonValue()),
-      data: fc.oneof(fc.constantFrom('citizen', '3', '2024-02-29T00:00:00.000Z', '2024-02-30T00:00:00.000Z'), fc.string(), fc.jsonValue()),
-      date: fc.oneof(fc.constantFrom('2024-07-17T11:34:42.195Z', '2024-13-01T00:00:00Z', '1955-07-06T00:00:00Z'), fc.string()),
+      data: fc.oneof(
+        fc.constantFrom('citizen', '3', '2024-02-29T00:00:00.000Z', '2024-02-30T00:00:00.000Z'),
+        fc.string(),
+        fc.jsonValue(),
+      ),
+      date: fc.oneof(
+        fc.constantFrom('2024-07-17T11:34:42.195Z', '2024-13-01T00:00:00Z', '1955-07-06T00:00:00Z'),
+        fc.string(),
+      ),
       survey_id: fc.oneof(fc.integer(), fc.jsonValue()),
     },
     { requiredKeys: [] },
   );
   const entries = fc
-    .record({ formdatas: fc.array(entry, { maxLength: 4 }), custom_fields: fc.array(entry, { maxLength: 4 }) }, { requiredKeys: [] })
+    .record(
+      { formdatas: fc.array(entry, { maxLength: 4 }), custom_fields: fc.array(entry, { maxLength: 4 }) },
+      { requiredKeys: [] },
+    )
     .map((contact) => JSON.stringify({ data: { contact } }));
   const nested = fc.integer({ min: 1, max: 5000 }).map((depth) => `${'['.repeat(depth)}${']'.repeat(depth)}`);
   const unbalanced = fc.integer({ min: 1, max: 5000 }).map((depth) => '{"data":'.repeat(depth));
   const hugeNumbers = fc.constantFrom(
-    '{"data":{"contact":{"age_category":1e400}}}', '{"data":{"contact":{"age_category":-0}}}',
-    '{"data":{"contact":{"user_contact_id":9007199254740993}}}', '{"data":{"contact":{"action_ids":[1e21]}}}',
-    '{"__proto__":{"data":{"contact":{}}}}', '{"data":{"contact":{"__proto__":{"isAdmin":true}}}}',
-    '{"data":{"contact":{"firstname":"\\ud800"}}}', '\ufeff{"data":{"contact":{}}}', '{"data":{"contact":{}}} trailing',
+    '{"data":{"contact":{"age_category":1e400}}}',
+    '{"data":{"contact":{"age_category":-0}}}',
+    '{"data":{"contact":{"user_contact_id":9007199254740993}}}',
+    '{"data":{"contact":{"action_ids":[1e21]}}}',
+    '{"__proto__":{"data":{"contact":{}}}}',
+    '{"data":{"contact":{"__proto__":{"isAdmin":true}}}}',
+    '{"data":{"contact":{"firstname":"\\ud800"}}}',
+    '\ufeff{"data":{"contact":{}}}',
+    '{"data":{"contact":{}}} trailing',
   );
   return fc.oneof(
     { weight: 3, arbitrary: mutated },
@@ -150,7 +259,11 @@ function bodyArbitrary(): fc.Arbitrary<Buffer | undefined> {
     .tuple(bodyTextArbitrary(), fc.constantFrom<BufferEncoding>('utf8', 'utf8', 'utf8', 'latin1', 'utf16le'))
     .map(([text, encoding]) => Buffer.from(text, encoding));
   const bytes = fc.uint8Array({ maxLength: 512 }).map((array) => Buffer.from(array));
-  return fc.oneof({ weight: 6, arbitrary: encoded }, { weight: 1, arbitrary: bytes }, { weight: 1, arbitrary: fc.constant(undefined) });
+  return fc.oneof(
+    { weight: 6, arbitrary: encoded },
+    { weight: 1, arbitrary: bytes },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  );
 }
 
 export function httpRequestArbitrary(tokens: Tokens): fc.Arbitrary<GeneratedRequest> {
@@ -185,26 +298,62 @@ export function rawRequestArbitrary(tokens: Tokens): fc.Arbitrary<Buffer> {
     `${head}\r\nHost: 127.0.0.1\r\n${auth}${json}Content-Length: ${Buffer.byteLength(payload, 'latin1')}\r\nConnection: close\r\n\r\n${payload}`;
   const requestLine = fc.oneof(
     fc.constantFrom(
-      'GET /contacts/1001 HTTP/1.1', 'GET /contacts/1001 HTTP/1.0', 'GET /contacts/1001 HTTP/2.0', 'GET /contacts/1001 HTTP/9.9',
-      'GET /contacts/1001', 'GET  /contacts/1001 HTTP/1.1', 'GET http://127.0.0.1/contacts/1001 HTTP/1.1', 'OPTIONS * HTTP/1.1',
-      'GET contacts/1001 HTTP/1.1', 'GET /contacts/\u00e9 HTTP/1.1', 'GET /contacts/%ZZ HTTP/1.1', 'PATCH /contacts/1001 HTTP/1.1',
-      'GET /contacts/1001 http/1.1', '/contacts/1001 HTTP/1.1', 'GET /con tacts HTTP/1.1', 'G\u0000T / HTTP/1.1', 'CONNECT 127.0.0.1:80 HTTP/1.1',
-      'GET /v1/forms/type/survey HTTP/1.1', 'BREW /pot HTTP/1.1',
+      'GET /contacts/1001 HTTP/1.1',
+      'GET /contacts/1001 HTTP/1.0',
+      'GET /contacts/1001 HTTP/2.0',
+      'GET /contacts/1001 HTTP/9.9',
+      'GET /contacts/1001',
+      'GET  /contacts/1001 HTTP/1.1',
+      'GET http://127.0.0.1/contacts/1001 HTTP/1.1',
+      'OPTIONS * HTTP/1.1',
+      'GET contacts/1001 HTTP/1.1',
+      'GET /contacts/\u00e9 HTTP/1.1',
+      'GET /contacts/%ZZ HTTP/1.1',
+      'PATCH /contacts/1001 HTTP/1.1',
+      'GET /contacts/1001 http/1.1',
+      '/contacts/1001 HTTP/1.1',
+      'GET /con tacts HTTP/1.1',
+      'G\u0000T / HTTP/1.1',
+      'CONNECT 127.0.0.1:80 HTTP/1.1',
+      'GET /v1/forms/type/survey HTTP/1.1',
+      'BREW /pot HTTP/1.1',
     ),
     fc.string({ maxLength: 60 }).map((text) => text.replace(/[\r\n]/g, '')),
   );
   const simple = fc.tuple(requestLine, fc.constantFrom('', body)).map(([line, payload]) => framed(line, payload));
   const brokenHeaders = fc
     .constantFrom(
-      'X-No-Colon\r\n', 'X-Folded: a\r\n b\r\n', 'X Space: a\r\n', ': empty-name\r\n', 'X-Nul: a\u0000b\r\n', 'X-Bare-Lf: a\n',
-      'Content-Length: 5\r\nContent-Length: 6\r\n', 'Content-Length: -1\r\n', 'Content-Length: abc\r\n',
-      'Transfer-Encoding: chunked\r\nContent-Length: 3\r\n', 'Transfer-Encoding: gzip\r\n', `X-Huge: ${'a'.repeat(20_000)}\r\n`,
-      'Host: a\r\nHost: b\r\n', 'Content-Type: application/json\r\nContent-Type: text/plain\r\n',
+      'X-No-Colon\r\n',
+      'X-Folded: a\r\n b\r\n',
+      'X Space: a\r\n',
+      ': empty-name\r\n',
+      'X-Nul: a\u0000b\r\n',
+      'X-Bare-Lf: a\n',
+      'Content-Length: 5\r\nContent-Length: 6\r\n',
+      'Content-Length: -1\r\n',
+      'Content-Length: abc\r\n',
+      'Transfer-Encoding: chunked\r\nContent-Length: 3\r\n',
+      'Transfer-Encoding: gzip\r\n',
+      `X-Huge: ${'a'.repeat(20_000)}\r\n`,
+      'Host: a\r\nHost: b\r\n',
+      'Content-Type: application/json\r\nContent-Type: text/plain\r\n',
     )
     .map((header) => `PATCH /contacts/1001 HTTP/1.1\r\nHost: 127.0.0.1\r\n${auth}${header}Connection: close\r\n\r\n`);
   const brokenChunks = fc
-    .constantFrom('zz\r\nabc\r\n0\r\n\r\n', '3\r\nabcdef\r\n0\r\n\r\n', '-1\r\n\r\n', 'ffffffffffffffffff\r\nx\r\n0\r\n\r\n', '0\r\n\r\n', `${(body.length).toString(16)}\r\n${body}\r\n0\r\n\r\n`)
-    .map((chunks) => `PATCH /contacts/1001 HTTP/1.1\r\nHost: 127.0.0.1\r\n${auth}${json}Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n${chunks}`);
-  const garbage = fc.uint8Array({ minLength: 1, maxLength: 300 }).map((bytes) => Buffer.concat([Buffer.from(bytes), Buffer.from('\r\n\r\n')]).toString('latin1'));
+    .constantFrom(
+      'zz\r\nabc\r\n0\r\n\r\n',
+      '3\r\nabcdef\r\n0\r\n\r\n',
+      '-1\r\n\r\n',
+      'ffffffffffffffffff\r\nx\r\n0\r\n\r\n',
+      '0\r\n\r\n',
+      `${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`,
+    )
+    .map(
+      (chunks) =>
+        `PATCH /contacts/1001 HTTP/1.1\r\nHost: 127.0.0.1\r\n${auth}${json}Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n${chunks}`,
+    );
+  const garbage = fc
+    .uint8Array({ minLength: 1, maxLength: 300 })
+    .map((bytes) => Buffer.concat([Buffer.from(bytes), Buffer.from('\r\n\r\n')]).toString('latin1'));
   return fc.oneof(simple, brokenHeaders, brokenChunks, garbage).map((text) => Buffer.from(text, 'latin1'));
 }

@@ -36,7 +36,11 @@ test.describe('the token bucket', () => {
     clock.advanceSeconds(0.001);
     expect(bucket.state().remaining, 'a minute brings one token back').toBe(31);
     clock.advanceSeconds(3600);
-    expect(bucket.state(), 'an hour later the bucket is full, not fuller').toEqual({ limit: 40, remaining: 40, resetSeconds: 0 });
+    expect(bucket.state(), 'an hour later the bucket is full, not fuller').toEqual({
+      limit: 40,
+      remaining: 40,
+      resetSeconds: 0,
+    });
   });
 
   test('RAT-02 a refused take changes nothing and says when the cost is available', () => {
@@ -88,7 +92,9 @@ async function tokenContext(request: APIRequest, mock: RunningMock, token: strin
   return request.newContext({ baseURL: mock.url, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
 }
 
-test('RAT-01 RateLimit-Remaining drops by 5 for a PATCH and POST, by 1 for a GET, failed or not', async ({ playwright }) => {
+test('RAT-01 RateLimit-Remaining drops by 5 for a PATCH and POST, by 1 for a GET, failed or not', async ({
+  playwright,
+}) => {
   const { mock, close } = await frozenMock();
   const api = await tokenContext(playwright.request, mock, mock.tokens.space);
   try {
@@ -102,7 +108,10 @@ test('RAT-01 RateLimit-Remaining drops by 5 for a PATCH and POST, by 1 for a GET
     expect(remaining(patched), 'RAT-01 a PATCH costs 5').toBe(afterPost - 5);
     const read = await api.get(`/contacts/${id}`);
     expect(remaining(read), 'section 5: a GET costs 1').toBe(afterPost - 6);
-    expect(read.headers()['ratelimit-reset'], 'section 5: RateLimit-Reset is the seconds until full (11 tokens spent, refilled at 1/s)').toBe('11');
+    expect(
+      read.headers()['ratelimit-reset'],
+      'section 5: RateLimit-Reset is the seconds until full (11 tokens spent, refilled at 1/s)',
+    ).toBe('11');
 
     const refused = await api.patch(`/contacts/${id}`, { data: envelope({ firstname: 42 }) });
     expect(refused.status(), 'a wrong type is a 422').toBe(422);
@@ -117,7 +126,9 @@ test('RAT-01 RateLimit-Remaining drops by 5 for a PATCH and POST, by 1 for a GET
   }
 });
 
-test('RAT-02 the small rate bucket runs out: 429 with Retry-After and RateLimit headers, and nothing changes', async ({ playwright }) => {
+test('RAT-02 the small rate bucket runs out: 429 with Retry-After and RateLimit headers, and nothing changes', async ({
+  playwright,
+}) => {
   const { mock, close } = await frozenMock();
   const api = await tokenContext(playwright.request, mock, mock.tokens.space);
   const rateApi = await tokenContext(playwright.request, mock, mock.tokens.rate);
@@ -146,7 +157,9 @@ test('RAT-02 the small rate bucket runs out: 429 with Retry-After and RateLimit 
     const alsoRefused = await rateApi.get(`/contacts/${id}`);
     expect(alsoRefused.status(), 'RAT-02 an empty bucket refuses a GET too').toBe(429);
     expect(alsoRefused.headers()['retry-after'], 'RAT-02 one token: retry after 60 s').toBe('60');
-    expect((await api.get(`/contacts/${id}`)).status(), 'the space token has its own bucket and is not starved').toBe(200);
+    expect((await api.get(`/contacts/${id}`)).status(), 'the space token has its own bucket and is not starved').toBe(
+      200,
+    );
   } finally {
     await api.dispose();
     await rateApi.dispose();

@@ -22,7 +22,8 @@ function defectOf(status: number, contentType: string | undefined, body: string,
   try {
     const problem = JSON.parse(body) as { status?: unknown; title?: unknown; detail?: unknown };
     if (problem.status !== status) return `SCH-03 a ${status} whose problem says status ${String(problem.status)}`;
-    if (typeof problem.title !== 'string' || typeof problem.detail !== 'string') return `SCH-03 a ${status} without title or detail`;
+    if (typeof problem.title !== 'string' || typeof problem.detail !== 'string')
+      return `SCH-03 a ${status} without title or detail`;
   } catch {
     return `SCH-03 a ${status} whose body is not JSON: ${body.slice(0, 80)}`;
   }
@@ -36,14 +37,19 @@ function recordStatuses(statuses: ReadonlyMap<number, number>): void {
 }
 
 function describeRequest(request: GeneratedRequest): string {
-  const body = request.body === undefined ? '' : ` body ${JSON.stringify(request.body.toString('latin1').slice(0, 120))}`;
+  const body =
+    request.body === undefined ? '' : ` body ${JSON.stringify(request.body.toString('latin1').slice(0, 120))}`;
   return `${request.method} ${request.path} headers ${JSON.stringify(request.headers)}${body}`;
 }
 
-test('VAL-04 generated malformed HTTP requests get no 5xx, and every error is a problem with the HTTP status', async ({ mock, api }) => {
+test('VAL-04 generated malformed HTTP requests get no 5xx, and every error is a problem with the HTTP status', async ({
+  mock,
+  api,
+}) => {
   test.setTimeout(60_000);
   // Contacts for the generated paths to hit: 1001 and on exist in this worker's mock.
-  for (let index = 0; index < 3; index++) await api.post('/contacts', { data: envelope({ firstname: `Target ${index}` }) });
+  for (let index = 0; index < 3; index++)
+    await api.post('/contacts', { data: envelope({ firstname: `Target ${index}` }) });
   const agent = new Agent({ keepAlive: true, maxSockets: 4 });
   const defects: string[] = [];
   const statuses = new Map<number, number>();
@@ -57,7 +63,11 @@ test('VAL-04 generated malformed HTTP requests get no 5xx, and every error is a 
         if (defect !== undefined) defects.push(`${defect} <- ${describeRequest(request)}`);
         return defect === undefined;
       }),
-      { numRuns: HTTP_RUNS, endOnFailure: true, seed: process.env['FC_SEED'] === undefined ? undefined : Number(process.env['FC_SEED']) },
+      {
+        numRuns: HTTP_RUNS,
+        endOnFailure: true,
+        seed: process.env['FC_SEED'] === undefined ? undefined : Number(process.env['FC_SEED']),
+      },
     );
   } finally {
     agent.destroy();
@@ -69,7 +79,10 @@ test('VAL-04 generated malformed HTTP requests get no 5xx, and every error is a 
   expect(stillThere.status(), 'VAL-04 the server still answers after the run').toBe(200);
 });
 
-test('VAL-04 raw requests with broken request lines, headers and framing get no 5xx, and errors are problems', async ({ mock, api }) => {
+test('VAL-04 raw requests with broken request lines, headers and framing get no 5xx, and errors are problems', async ({
+  mock,
+  api,
+}) => {
   test.setTimeout(60_000);
   await api.post('/contacts', { data: envelope({ firstname: 'Target' }) });
   const defects: string[] = [];
@@ -95,7 +108,10 @@ test('VAL-04 raw requests with broken request lines, headers and framing get no 
     { numRuns: RAW_RUNS, endOnFailure: true },
   );
   recordStatuses(statuses);
-  test.info().annotations.push({ type: 'unanswered', description: `${unanswered} incomplete request(s) closed by the client before an answer` });
+  test.info().annotations.push({
+    type: 'unanswered',
+    description: `${unanswered} incomplete request(s) closed by the client before an answer`,
+  });
 
   expect(defects, 'VAL-04 no answer is a 5xx and every error is a problem body').toEqual([]);
   expect(unanswered, 'almost every raw request is answered').toBeLessThan(RAW_RUNS / 10);
@@ -121,11 +137,17 @@ test('VAL-04 a client that hangs up in the middle of a body does not take the se
 });
 
 test('VAL-04 headers beyond node’s limit get a 431 problem, and CONNECT a 405 problem', async ({ mock }) => {
-  const huge = parseRawAnswer(await rawExchange(mock.port, `GET /contacts/1 HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(40_000)}\r\n\r\n`));
+  const huge = parseRawAnswer(
+    await rawExchange(mock.port, `GET /contacts/1 HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(40_000)}\r\n\r\n`),
+  );
   expect(huge.status, 'VAL-04 oversized headers are a 431').toBe(431);
   expect((JSON.parse(huge.body) as { status: number }).status, 'SCH-03 the problem status equals 431').toBe(431);
 
-  const connectAnswer = parseRawAnswer(await rawExchange(mock.port, 'CONNECT 127.0.0.1:80 HTTP/1.1\r\nHost: x\r\n\r\n'));
+  const connectAnswer = parseRawAnswer(
+    await rawExchange(mock.port, 'CONNECT 127.0.0.1:80 HTTP/1.1\r\nHost: x\r\n\r\n'),
+  );
   expect(connectAnswer.status, 'VAL-04 CONNECT is refused').toBe(405);
-  expect((JSON.parse(connectAnswer.body) as { status: number }).status, 'SCH-03 the problem status equals 405').toBe(405);
+  expect((JSON.parse(connectAnswer.body) as { status: number }).status, 'SCH-03 the problem status equals 405').toBe(
+    405,
+  );
 });

@@ -38,12 +38,19 @@ test.describe('the timestamp arithmetic', () => {
       ),
       { numRuns: 2000 },
     );
-    expect(result.failed, `DAT-02 the round trip keeps the instant. ${fc.defaultReportMessage(result) ?? ''}`).toBe(false);
+    expect(result.failed, `DAT-02 the round trip keeps the instant. ${fc.defaultReportMessage(result) ?? ''}`).toBe(
+      false,
+    );
   });
 
   test('zero to six fractional digits are accepted and mean the same instant', () => {
     const expected = parseTimestamp('2024-07-17T11:34:42Z');
-    for (const text of ['2024-07-17T11:34:42Z', '2024-07-17T11:34:42.0Z', '2024-07-17T11:34:42.000Z', '2024-07-17T11:34:42.000000Z']) {
+    for (const text of [
+      '2024-07-17T11:34:42Z',
+      '2024-07-17T11:34:42.0Z',
+      '2024-07-17T11:34:42.000Z',
+      '2024-07-17T11:34:42.000000Z',
+    ]) {
       expect(parseTimestamp(text), `SCH-02 ${text} is accepted`).toBe(expected);
     }
   });
@@ -97,19 +104,28 @@ const ROUND_TRIPS: readonly [string, string][] = [
 ];
 
 for (const [sent, answered] of ROUND_TRIPS) {
-  test(`DAT-02 ${sent} comes back as ${answered} in birthdate, an entry date and a date answer`, async ({ api, contacts }) => {
+  test(`DAT-02 ${sent} comes back as ${answered} in birthdate, an entry date and a date answer`, async ({
+    api,
+    contacts,
+  }) => {
     const contact = await contacts.create();
 
     const response = await api.patch(`/contacts/${contact.id}`, {
       data: envelope({
         birthdate: sent,
-        custom_fields: [{ ...JOB, data: 'x', date: sent }, { ...DATE_OF_FIRST_JOB, data: sent }],
+        custom_fields: [
+          { ...JOB, data: 'x', date: sent },
+          { ...DATE_OF_FIRST_JOB, data: sent },
+        ],
         formdatas: [{ ...DATE_OF_VISIT, data: sent, date: sent }],
       }),
     });
     expect(response.status(), 'DAT-01 millisecond UTC input is accepted').toBe(200);
 
-    for (const [source, seen] of [['PATCH answer', await contactOf(response)], ['GET', await readBack(api, contact.id)]] as const) {
+    for (const [source, seen] of [
+      ['PATCH answer', await contactOf(response)],
+      ['GET', await readBack(api, contact.id)],
+    ] as const) {
       expect(seen['birthdate'], `DAT-02 birthdate in the ${source}`).toBe(answered);
       expect(seen.custom_fields[0]?.date, `DAT-02 an entry's date in the ${source}`).toBe(answered);
       expect(seen.custom_fields[1]?.data, `DAT-02 a date form's data in the ${source}`).toBe(answered);
@@ -119,7 +135,10 @@ for (const [sent, answered] of ROUND_TRIPS) {
   });
 }
 
-test('DAT-02 a birthdate sent with microseconds or without a fraction keeps its exact instant', async ({ api, contacts }) => {
+test('DAT-02 a birthdate sent with microseconds or without a fraction keeps its exact instant', async ({
+  api,
+  contacts,
+}) => {
   const contact = await contacts.create();
 
   for (const [sent, answered] of [
@@ -131,14 +150,23 @@ test('DAT-02 a birthdate sent with microseconds or without a fraction keeps its 
   }
 });
 
-test('SCH-02 server times are the injected clock to the microsecond, six digits, never back in time', async ({ playwright }) => {
+test('SCH-02 server times are the injected clock to the microsecond, six digits, never back in time', async ({
+  playwright,
+}) => {
   const clock = manualClock(1_721_216_082_195_123n);
   const mock = await startMock({ port: 0, clock: clock.now });
-  const api = await playwright.request.newContext({ baseURL: mock.url, extraHTTPHeaders: { Authorization: `Bearer ${mock.tokens.space}` } });
+  const api = await playwright.request.newContext({
+    baseURL: mock.url,
+    extraHTTPHeaders: { Authorization: `Bearer ${mock.tokens.space}` },
+  });
   try {
-    const created = await contactOf(await api.post('/contacts', { data: envelope({ custom_fields: [{ ...JOB, data: 'x' }] }) }));
+    const created = await contactOf(
+      await api.post('/contacts', { data: envelope({ custom_fields: [{ ...JOB, data: 'x' }] }) }),
+    );
     expect(created.CreatedAt, 'SCH-02 CreatedAt is the clock, to the microsecond').toBe('2024-07-17T11:34:42.195123Z');
-    expect(created.custom_fields[0]?.['created_at'], 'SCH-02 created_at is the clock').toBe('2024-07-17T11:34:42.195123Z');
+    expect(created.custom_fields[0]?.['created_at'], 'SCH-02 created_at is the clock').toBe(
+      '2024-07-17T11:34:42.195123Z',
+    );
 
     clock.advanceMicroseconds(1n);
     const patched = await contactOf(await api.patch(`/contacts/${created.id}`, { data: envelope({}) }));
@@ -146,7 +174,9 @@ test('SCH-02 server times are the injected clock to the microsecond, six digits,
 
     clock.advanceSeconds(-3600);
     const afterClockStepsBack = await contactOf(await api.patch(`/contacts/${created.id}`, { data: envelope({}) }));
-    expect(afterClockStepsBack.UpdatedAt, 'REP-03 UpdatedAt does not go back when the clock does').toBe('2024-07-17T11:34:42.195124Z');
+    expect(afterClockStepsBack.UpdatedAt, 'REP-03 UpdatedAt does not go back when the clock does').toBe(
+      '2024-07-17T11:34:42.195124Z',
+    );
     for (const value of [patched.CreatedAt, patched.UpdatedAt]) {
       expect(value, 'SCH-02 six fractional digits, UTC Z').toMatch(SIX_DIGIT_TIMESTAMP);
     }

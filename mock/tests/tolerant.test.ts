@@ -17,8 +17,14 @@ async function frozenTolerantMock(request: APIRequest): Promise<{
   close: () => Promise<void>;
 }> {
   const mock = await startMock({ port: 0, variant: 'tolerant', clock: manualClock(START).now });
-  const api = await request.newContext({ baseURL: mock.url, extraHTTPHeaders: { Authorization: `Bearer ${mock.tokens.space}` } });
-  const rateApi = await request.newContext({ baseURL: mock.url, extraHTTPHeaders: { Authorization: `Bearer ${mock.tokens.rate}` } });
+  const api = await request.newContext({
+    baseURL: mock.url,
+    extraHTTPHeaders: { Authorization: `Bearer ${mock.tokens.space}` },
+  });
+  const rateApi = await request.newContext({
+    baseURL: mock.url,
+    extraHTTPHeaders: { Authorization: `Bearer ${mock.tokens.rate}` },
+  });
   return {
     mock,
     api,
@@ -54,35 +60,54 @@ test('tolerant: POST /contacts answers 201 (section 1: "accept 201")', async ({ 
   expect(response.status(), 'section 1: tolerant creates with 201').toBe(201);
 });
 
-test('tolerant: soft-deleted entries are listed with deleted_at set, active ones with deleted_at null', async ({ tolerantApi }) => {
+test('tolerant: soft-deleted entries are listed with deleted_at set, active ones with deleted_at null', async ({
+  tolerantApi,
+}) => {
   const contact = await createTolerant(tolerantApi, { custom_fields: [{ ...JOB, data: 'Architect' }] });
 
   const answered = await contactOf(
-    await tolerantApi.patch(`/contacts/${contact.id}`, { data: envelope({ custom_fields: [{ ...JOB, data: 'Baker' }] }) }),
+    await tolerantApi.patch(`/contacts/${contact.id}`, {
+      data: envelope({ custom_fields: [{ ...JOB, data: 'Baker' }] }),
+    }),
   );
 
   const active = answered.custom_fields.filter((entry) => entry.deleted_at === null);
   const softDeleted = answered.custom_fields.filter((entry) => entry.deleted_at !== null);
-  expect(active.map((entry) => entry.data), 'ENT-06 the active entry is the new value').toEqual(['Baker']);
-  expect(softDeleted.map((entry) => entry.data), 'ENT-02 the old entry is listed with deleted_at set').toEqual(['Architect']);
+  expect(
+    active.map((entry) => entry.data),
+    'ENT-06 the active entry is the new value',
+  ).toEqual(['Baker']);
+  expect(
+    softDeleted.map((entry) => entry.data),
+    'ENT-02 the old entry is listed with deleted_at set',
+  ).toEqual(['Architect']);
 });
 
 test('tolerant: envelopes carry no status member (section 1: "status may be absent")', async ({ tolerantApi }) => {
   const created = await tolerantApi.post('/contacts', { data: envelope({}) });
   const forms = await tolerantApi.get('/v1/forms/type/custom_fields');
 
-  expect(Object.keys((await created.json()) as object), 'tolerant: the contact envelope is {data} only').toEqual(['data']);
+  expect(Object.keys((await created.json()) as object), 'tolerant: the contact envelope is {data} only').toEqual([
+    'data',
+  ]);
   expect(Object.keys((await forms.json()) as object), 'tolerant: the forms envelope is {data} only').toEqual(['data']);
 });
 
-test('tolerant: no rate-limit headers, yet an empty bucket still answers 429 with Retry-After', async ({ playwright }) => {
+test('tolerant: no rate-limit headers, yet an empty bucket still answers 429 with Retry-After', async ({
+  playwright,
+}) => {
   const { api, rateApi, close } = await frozenTolerantMock(playwright.request);
   try {
     const contact = await createTolerant(api, {});
     for (let patch = 1; patch <= 8; patch++) {
-      const response = await rateApi.patch(`/contacts/${contact.id}`, { data: envelope({ firstname: `Patch ${patch}` }) });
+      const response = await rateApi.patch(`/contacts/${contact.id}`, {
+        data: envelope({ firstname: `Patch ${patch}` }),
+      });
       expect(response.status(), `RAT-01 PATCH ${patch} of 8 fits in 40 tokens`).toBe(200);
-      expect(Object.keys(response.headers()).filter((name) => name.includes('ratelimit')), 'tolerant: no RateLimit headers').toEqual([]);
+      expect(
+        Object.keys(response.headers()).filter((name) => name.includes('ratelimit')),
+        'tolerant: no RateLimit headers',
+      ).toEqual([]);
     }
 
     const refused = await rateApi.patch(`/contacts/${contact.id}`, { data: envelope({ firstname: 'Too many' }) });
@@ -114,7 +139,9 @@ test('tolerant: a failed request is not charged', async ({ playwright }) => {
   }
 });
 
-test('tolerant: timestamps have three fractional digits and server times are truncated to the millisecond', async ({ playwright }) => {
+test('tolerant: timestamps have three fractional digits and server times are truncated to the millisecond', async ({
+  playwright,
+}) => {
   const { api, close } = await frozenTolerantMock(playwright.request);
   try {
     const contact = await createTolerant(api, {
@@ -123,16 +150,26 @@ test('tolerant: timestamps have three fractional digits and server times are tru
     });
 
     expect(contact['birthdate'], 'SCH-02 tolerant: the instant sent, three digits').toBe('2024-02-29T23:59:59.999Z');
-    expect(contact.custom_fields[0]?.data, 'DAT-02 tolerant: a date answer, three digits').toBe('1999-12-31T23:59:59.999Z');
-    expect(contact.custom_fields[0]?.date, 'DAT-02 tolerant: an entry date, three digits').toBe('2024-07-17T11:34:42.195Z');
-    expect(contact.CreatedAt, 'SCH-02 tolerant: CreatedAt truncated to the millisecond').toBe('2024-07-17T11:34:42.195Z');
-    expect(contact.UpdatedAt, 'SCH-02 tolerant: UpdatedAt truncated to the millisecond').toBe('2024-07-17T11:34:42.195Z');
+    expect(contact.custom_fields[0]?.data, 'DAT-02 tolerant: a date answer, three digits').toBe(
+      '1999-12-31T23:59:59.999Z',
+    );
+    expect(contact.custom_fields[0]?.date, 'DAT-02 tolerant: an entry date, three digits').toBe(
+      '2024-07-17T11:34:42.195Z',
+    );
+    expect(contact.CreatedAt, 'SCH-02 tolerant: CreatedAt truncated to the millisecond').toBe(
+      '2024-07-17T11:34:42.195Z',
+    );
+    expect(contact.UpdatedAt, 'SCH-02 tolerant: UpdatedAt truncated to the millisecond').toBe(
+      '2024-07-17T11:34:42.195Z',
+    );
   } finally {
     await close();
   }
 });
 
-test('tolerant: answers carry extra properties (lastchange, appearance_count, label, type_of_form, x_tolerant)', async ({ tolerantApi }) => {
+test('tolerant: answers carry extra properties (lastchange, appearance_count, label, type_of_form, x_tolerant)', async ({
+  tolerantApi,
+}) => {
   const contact = await createTolerant(tolerantApi, {
     tags: [{ name: 'vip' }],
     formdatas: [optionAnswer(LEVEL_OF_SUPPORT, 'citizen')],
@@ -141,13 +178,19 @@ test('tolerant: answers carry extra properties (lastchange, appearance_count, la
 
   expect(typeof contact['lastchange'], 'section 2: "optionally lastchange"').toBe('string');
   expect(contact['x_tolerant'], 'tolerant: an unknown contact-level property').toBe(true);
-  expect((contact['tags'] as Record<string, unknown>[])[0]?.['appearance_count'], 'tolerant: tags carry appearance_count').toBe(1);
+  expect(
+    (contact['tags'] as Record<string, unknown>[])[0]?.['appearance_count'],
+    'tolerant: tags carry appearance_count',
+  ).toBe(1);
   expect(contact.formdatas[0]?.['label'], 'section 2: an entry may carry its option label').toBe('Citizen');
   expect(contact.custom_fields[0]?.['type_of_form'], 'section 2: an entry may carry type_of_form').toBe('checkbox');
 });
 
 test('tolerant: a lower-case bearer scheme is accepted', async ({ playwright, tolerantMock }) => {
-  const api = await playwright.request.newContext({ baseURL: tolerantMock.url, extraHTTPHeaders: { Authorization: `bearer ${tolerantMock.tokens.space}` } });
+  const api = await playwright.request.newContext({
+    baseURL: tolerantMock.url,
+    extraHTTPHeaders: { Authorization: `bearer ${tolerantMock.tokens.space}` },
+  });
   try {
     const response = await api.get('/v1/forms/type/survey');
 
@@ -158,21 +201,41 @@ test('tolerant: a lower-case bearer scheme is accepted', async ({ playwright, to
 });
 
 test('tolerant: null clears any writable field', async ({ tolerantApi }) => {
-  const contact = await createTolerant(tolerantApi, { firstname: 'Full', black_list: true, address: { city: 'Paris' }, custom_fields: [{ ...JOB, data: 'x' }] });
+  const contact = await createTolerant(tolerantApi, {
+    firstname: 'Full',
+    black_list: true,
+    address: { city: 'Paris' },
+    custom_fields: [{ ...JOB, data: 'x' }],
+  });
 
   const response = await tolerantApi.patch(`/contacts/${contact.id}`, {
-    data: envelope({ firstname: null, black_list: null, address: { city: null, street: 'Rue' }, custom_fields: null, tags: null, birthdate: null }),
+    data: envelope({
+      firstname: null,
+      black_list: null,
+      address: { city: null, street: 'Rue' },
+      custom_fields: null,
+      tags: null,
+      birthdate: null,
+    }),
   });
 
   expect(response.status(), 'REP-02 tolerant: null is accepted as "clear"').toBe(200);
   const answered = await contactOf(response);
   expect(answered['firstname'], 'REP-02 firstname: null clears it').toBeNull();
   expect(answered['black_list'], 'REP-02 black_list: null clears it to false').toBe(false);
-  expect(answered['address'], 'REP-02 an address member sent as null is cleared').toMatchObject({ city: null, street: 'Rue' });
-  expect(answered.custom_fields.filter((entry) => entry.deleted_at === null), 'ENT-07 custom_fields: null keeps no active entry').toEqual([]);
+  expect(answered['address'], 'REP-02 an address member sent as null is cleared').toMatchObject({
+    city: null,
+    street: 'Rue',
+  });
+  expect(
+    answered.custom_fields.filter((entry) => entry.deleted_at === null),
+    'ENT-07 custom_fields: null keeps no active entry',
+  ).toEqual([]);
 });
 
-test('tolerant: the entry rules are the reference ones (a radio form keeps the last answer)', async ({ tolerantApi }) => {
+test('tolerant: the entry rules are the reference ones (a radio form keeps the last answer)', async ({
+  tolerantApi,
+}) => {
   const contact = await createTolerant(tolerantApi, {
     formdatas: [optionAnswer(LEVEL_OF_SUPPORT, 'citizen'), optionAnswer(LEVEL_OF_SUPPORT, 'business')],
   });

@@ -16,22 +16,58 @@ const WRONG_TYPES: readonly { title: string; contact: Record<string, unknown>; l
   { title: 'age_category: 1.5', contact: { age_category: 1.5 }, location: 'body.data.contact.age_category' },
   { title: 'age_category: "3"', contact: { age_category: '3' }, location: 'body.data.contact.age_category' },
   // 2^53 + 1 cannot be held exactly: refused rather than rounded.
-  { title: 'age_category beyond the safe integers', contact: { age_category: 9007199254740993 }, location: 'body.data.contact.age_category' },
+  {
+    title: 'age_category beyond the safe integers',
+    contact: { age_category: 9007199254740993 },
+    location: 'body.data.contact.age_category',
+  },
   { title: 'birthdate: "yesterday"', contact: { birthdate: 'yesterday' }, location: 'body.data.contact.birthdate' },
-  { title: 'birthdate on 30 February', contact: { birthdate: '2023-02-30T00:00:00.000Z' }, location: 'body.data.contact.birthdate' },
-  { title: 'birthdate in month 13', contact: { birthdate: '2023-13-01T00:00:00.000Z' }, location: 'body.data.contact.birthdate' },
-  { title: 'birthdate with an offset', contact: { birthdate: '2023-01-01T00:00:00.000+01:00' }, location: 'body.data.contact.birthdate' },
-  { title: 'birthdate with seven fractional digits', contact: { birthdate: '2023-01-01T00:00:00.0000000Z' }, location: 'body.data.contact.birthdate' },
+  {
+    title: 'birthdate on 30 February',
+    contact: { birthdate: '2023-02-30T00:00:00.000Z' },
+    location: 'body.data.contact.birthdate',
+  },
+  {
+    title: 'birthdate in month 13',
+    contact: { birthdate: '2023-13-01T00:00:00.000Z' },
+    location: 'body.data.contact.birthdate',
+  },
+  {
+    title: 'birthdate with an offset',
+    contact: { birthdate: '2023-01-01T00:00:00.000+01:00' },
+    location: 'body.data.contact.birthdate',
+  },
+  {
+    title: 'birthdate with seven fractional digits',
+    contact: { birthdate: '2023-01-01T00:00:00.0000000Z' },
+    location: 'body.data.contact.birthdate',
+  },
   { title: 'a numeric birthdate', contact: { birthdate: 0 }, location: 'body.data.contact.birthdate' },
   { title: 'address: "Paris"', contact: { address: 'Paris' }, location: 'body.data.contact.address' },
-  { title: 'an address member that is a number', contact: { address: { postalcode: 75001 } }, location: 'body.data.contact.address.postalcode' },
-  { title: 'an unknown address member', contact: { address: { planet: 'Earth' } }, location: 'body.data.contact.address.planet' },
+  {
+    title: 'an address member that is a number',
+    contact: { address: { postalcode: 75001 } },
+    location: 'body.data.contact.address.postalcode',
+  },
+  {
+    title: 'an unknown address member',
+    contact: { address: { planet: 'Earth' } },
+    location: 'body.data.contact.address.planet',
+  },
   { title: 'tags: ["vip"]', contact: { tags: ['vip'] }, location: 'body.data.contact.tags[0]' },
   { title: 'a tag without a name', contact: { tags: [{}] }, location: 'body.data.contact.tags[0].name' },
   { title: 'an unknown contact property', contact: { gender: 'F' }, location: 'body.data.contact.gender' },
   { title: 'a server-owned id in the body', contact: { id: 5 }, location: 'body.data.contact.id' },
-  { title: 'a __proto__ key', contact: JSON.parse('{"__proto__":{"polluted":true}}') as Record<string, unknown>, location: 'body.data.contact.__proto__' },
-  { title: 'a constructor key', contact: { constructor: { prototype: { polluted: true } } }, location: 'body.data.contact.constructor' },
+  {
+    title: 'a __proto__ key',
+    contact: JSON.parse('{"__proto__":{"polluted":true}}') as Record<string, unknown>,
+    location: 'body.data.contact.__proto__',
+  },
+  {
+    title: 'a constructor key',
+    contact: { constructor: { prototype: { polluted: true } } },
+    location: 'body.data.contact.constructor',
+  },
   { title: 'action_ids: ["1"]', contact: { action_ids: ['1'] }, location: 'body.data.contact.action_ids' },
   { title: 'notes: ["text"]', contact: { notes: ['text'] }, location: 'body.data.contact.notes' },
   { title: 'user_contact_id: -1', contact: { user_contact_id: -1 }, location: 'body.data.contact.user_contact_id' },
@@ -42,10 +78,15 @@ for (const row of WRONG_TYPES) {
     const contact = await contacts.create({ firstname: 'Kept', custom_fields: [{ ...JOB, data: 'Kept' }] });
     const before = mock.store.contact(contact.id);
 
-    const response = await api.patch(`/contacts/${contact.id}`, { data: envelope({ firstname: 'Changed', ...row.contact }) });
+    const response = await api.patch(`/contacts/${contact.id}`, {
+      data: envelope({ firstname: 'Changed', ...row.contact }),
+    });
 
     const problem = await expectProblem(response, 422, 'VAL-02');
-    expect(problem.errors?.map((error) => error.location), 'VAL-02 the problem locates the violation').toContain(row.location);
+    expect(
+      problem.errors?.map((error) => error.location),
+      'VAL-02 the problem locates the violation',
+    ).toContain(row.location);
     expect(mock.store.contact(contact.id), 'VAL-03 the stored contact is exactly as before').toBe(before);
     expect(({} as Record<string, unknown>)['polluted'], 'no body can pollute Object.prototype').toBeUndefined();
   });
@@ -68,12 +109,23 @@ test('VAL-02 every violation of a body is listed, not only the first', async ({ 
 });
 
 // Section 5: "A body without `data.contact` is a 422".
-for (const body of ['{}', '{"data":{}}', '[]', 'null', '"contact"', '{"data":{"contact":[]}}', '{"data":{"contact":{}},"extra":1}']) {
+for (const body of [
+  '{}',
+  '{"data":{}}',
+  '[]',
+  'null',
+  '"contact"',
+  '{"data":{"contact":[]}}',
+  '{"data":{"contact":{}},"extra":1}',
+]) {
   test(`section 5: the body ${body} is refused with 422`, async ({ api, contacts }) => {
     const contact = await contacts.create();
 
     // A Buffer travels as is; a string would be JSON-encoded by the client.
-    const response = await api.patch(`/contacts/${contact.id}`, { data: Buffer.from(body), headers: { 'Content-Type': 'application/json' } });
+    const response = await api.patch(`/contacts/${contact.id}`, {
+      data: Buffer.from(body),
+      headers: { 'Content-Type': 'application/json' },
+    });
 
     await expectProblem(response, 422, 'section 5');
   });
@@ -105,7 +157,10 @@ for (const row of NOT_JSON) {
     const contact = await contacts.create();
     const before = mock.store.contact(contact.id);
 
-    const response = await api.patch(`/contacts/${contact.id}`, { data: Buffer.from(row.body), headers: { 'Content-Type': 'application/json' } });
+    const response = await api.patch(`/contacts/${contact.id}`, {
+      data: Buffer.from(row.body),
+      headers: { 'Content-Type': 'application/json' },
+    });
 
     await expectProblem(response, 400, 'VAL-01');
     expect(mock.store.contact(contact.id), 'VAL-03 the stored contact is exactly as before').toBe(before);
@@ -128,7 +183,11 @@ test('section 5: a chunked body past 1 MiB is refused with 413 without a Content
   const answer = await rawRequest(mock.port, {
     method: 'POST',
     path: '/contacts',
-    headers: { Authorization: `Bearer ${mock.tokens.space}`, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+    headers: {
+      Authorization: `Bearer ${mock.tokens.space}`,
+      'Content-Type': 'application/json',
+      'Transfer-Encoding': 'chunked',
+    },
     body: Buffer.alloc(1024 * 1024 + 10, 0x20),
   });
 

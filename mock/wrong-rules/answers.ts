@@ -56,4 +56,6 @@ function mapTimestamps(value: unknown, rewrite: (timestamp: string) => string): 
 
 /** SCH-03: problem details carry `status` as a string (`"404"`), not the number of the HTTP status. */
 export const writingProblemStatusAsString: RuleSet['writeJson'] = (body) =>
-  JSON.stringify(body, (key, value: unknown) => (key === 'status' && typeof value === 'number' ? String(value) : value));
+  JSON.stringify(body, (key, value: unknown) =>
+    key === 'status' && typeof value === 'number' ? String(value) : value,
+  );

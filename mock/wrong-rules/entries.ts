@@ -38,10 +38,13 @@ export const theFirstThree: Keeping = (sent) => sent.slice(0, 3);
  */
 export const recyclingFreedIds: Supersede = (history, kept, write) => {
   const lastRetirement = history.reduce<EpochMicroseconds | undefined>(
-    (latest, entry) => (entry.deleted_at !== null && (latest === undefined || entry.deleted_at > latest) ? entry.deleted_at : latest),
+    (latest, entry) =>
+      entry.deleted_at !== null && (latest === undefined || entry.deleted_at > latest) ? entry.deleted_at : latest,
     undefined,
   );
-  const freed = history.filter((entry) => entry.deleted_at !== null && entry.deleted_at === lastRetirement).map((entry) => entry.id);
+  const freed = history
+    .filter((entry) => entry.deleted_at !== null && entry.deleted_at === lastRetirement)
+    .map((entry) => entry.id);
   return supersedeEntries(history, kept, { ...write, allocateEntryId: () => freed.shift() ?? write.allocateEntryId() });
 };
 
@@ -54,7 +57,10 @@ export const keepingUnchangedEntries: Supersede = (history, kept, write) => {
 
 /** ENT-01, across calls: a value sent again that an earlier write soft-deleted is undeleted, old id and all. */
 export const resurrectingDeletedValues: Supersede = (history, kept, write) => {
-  const { matched, unmatched } = pair(kept, history.filter((entry) => !isActive(entry)));
+  const { matched, unmatched } = pair(
+    kept,
+    history.filter((entry) => !isActive(entry)),
+  );
   const resurrected = [...matched.values()];
   const revived = resurrected.map((entry): StoredEntry => ({ ...entry, updated_at: write.at, deleted_at: null }));
   return [...supersedeEntries(without(history, resurrected), unmatched, write), ...revived];
@@ -73,7 +79,8 @@ const FREE_INPUT: readonly FormType[] = ['text', 'numeric', 'date'];
 export const addingNewFreeInputValues: Supersede = (history, kept, write) => {
   const answered = new Set(kept.filter((draft) => FREE_INPUT.includes(draft.form.type)).map(formKeyOfDraft));
   const untouched = history.filter(
-    (entry) => isActive(entry) && answered.has(formKeyOfEntry(entry)) && !kept.some((draft) => sameAnswer(entry, draft)),
+    (entry) =>
+      isActive(entry) && answered.has(formKeyOfEntry(entry)) && !kept.some((draft) => sameAnswer(entry, draft)),
   );
   return [...supersedeEntries(without(history, untouched), kept, write), ...untouched];
 };
@@ -104,7 +111,9 @@ function formKeyOfEntry(entry: StoredEntry): string {
 }
 
 function sameValue(a: EntryValue, b: EntryValue): boolean {
-  return a.kind === 'text' && b.kind === 'text' ? a.text === b.text : a.kind === 'instant' && b.kind === 'instant' && a.at === b.at;
+  return a.kind === 'text' && b.kind === 'text'
+    ? a.text === b.text
+    : a.kind === 'instant' && b.kind === 'instant' && a.at === b.at;
 }
 
 /** The same answer: list, form, option and value; and the date, when the draft names one. */

@@ -46,7 +46,9 @@ export const keepingAddressLeftOut: ApplyContactWrite = (previous, write, contex
 export const droppingPollingStation: ApplyContactWrite = (previous, write, context) => {
   const contact = applyContactWrite(previous, write, context);
   const address = contact.fields.address;
-  return address === null ? contact : { ...contact, fields: { ...contact.fields, address: { ...address, pollingstation: null } } };
+  return address === null
+    ? contact
+    : { ...contact, fields: { ...contact.fields, address: { ...address, pollingstation: null } } };
 };
 
 /** REP-03: every PATCH sets `CreatedAt` again (an upsert that writes every column). */

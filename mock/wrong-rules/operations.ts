@@ -26,7 +26,13 @@ export const patchingAcrossSpaces: ReplaceContact = (domain, groupId, contactId,
 export const patchingDeletedContacts: ReplaceContact = (domain, groupId, contactId, body) => {
   const outcome = replaceContact(domain, groupId, contactId, body);
   const deleted = contactId === undefined ? undefined : domain.store.contact(contactId);
-  if (outcome.kind !== 'not found' || deleted === undefined || deleted.group_id !== groupId || deleted.deleted_at === null) return outcome;
+  if (
+    outcome.kind !== 'not found' ||
+    deleted === undefined ||
+    deleted.group_id !== groupId ||
+    deleted.deleted_at === null
+  )
+    return outcome;
   domain.store.save({ ...deleted, deleted_at: null });
   return replaceContact(domain, groupId, contactId, body);
 };

@@ -29,7 +29,9 @@ const DECIMAL_DIGITS = /^[0-9]+$/;
 
 /** PTH-01: any string of digits is a well-formed id, so one beyond int64 is looked up (a 404) instead of refused. */
 export const acceptingIdsBeyondInt64: RuleSet['parseContactId'] = (raw) =>
-  DECIMAL_DIGITS.test(raw) && BigInt(raw) > BigInt(Number.MAX_SAFE_INTEGER) ? { ok: true, id: undefined } : parseContactId(raw);
+  DECIMAL_DIGITS.test(raw) && BigInt(raw) > BigInt(Number.MAX_SAFE_INTEGER)
+    ? { ok: true, id: undefined }
+    : parseContactId(raw);
 
 /** VAL-01: a body that cannot be parsed is read as `{}` (a swallowed parse error), so it is a 422, not a 400. */
 export const readingUnparsableBodiesAsEmpty: RuleSet['readJsonBody'] = async (request) => {
@@ -42,7 +44,8 @@ function rewritingTheContact(rewrite: (contact: JsonObject) => JsonObject): Rule
   return (body, groupId, behaviour) => {
     const data = isJsonObject(body) ? ownValue(body, 'data') : undefined;
     const contact = isJsonObject(data) ? ownValue(data, 'contact') : undefined;
-    if (!isJsonObject(body) || !isJsonObject(data) || !isJsonObject(contact)) return parseContactRequest(body, groupId, behaviour);
+    if (!isJsonObject(body) || !isJsonObject(data) || !isJsonObject(contact))
+      return parseContactRequest(body, groupId, behaviour);
     return parseContactRequest({ ...body, data: { ...data, contact: rewrite(contact) } }, groupId, behaviour);
   };
 }

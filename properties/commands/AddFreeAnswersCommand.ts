@@ -29,7 +29,10 @@ export class AddFreeAnswersCommand implements AsyncCommand<ContactModel, Contact
 
   async run(model: ContactModel, real: ContactUnderTest): Promise<void> {
     const payload = model.currentPayload();
-    payload[this.form.list] = [...model.entries[this.form.list], ...this.values.map((value) => freeAnswer(this.form, value))];
+    payload[this.form.list] = [
+      ...model.entries[this.form.list],
+      ...this.values.map((value) => freeAnswer(this.form, value)),
+    ];
     await real.patch(model, payload);
   }
 

@@ -61,7 +61,8 @@ export class ChangeFreeAnswerCommand implements AsyncCommand<ContactModel, Conta
   }
 
   toString(): string {
-    if (!this.resolved) return `changeAnswer(form pick ${this.picks.form}, answer pick ${this.picks.answer}, value pick ${this.picks.value})`;
+    if (!this.resolved)
+      return `changeAnswer(form pick ${this.picks.form}, answer pick ${this.picks.answer}, value pick ${this.picks.value})`;
     const { form, from, to } = this.resolved;
     return `${verbFor('change', form)}(${form.name}: ${JSON.stringify(from)} → ${JSON.stringify(to)})`;
   }

@@ -20,7 +20,10 @@ export class CheckOptionsCommand implements AsyncCommand<ContactModel, ContactUn
 
   async run(model: ContactModel, real: ContactUnderTest): Promise<void> {
     const payload = model.currentPayload();
-    payload[this.form.list] = [...model.entries[this.form.list], ...this.options.map((option) => optionAnswer(this.form, option))];
+    payload[this.form.list] = [
+      ...model.entries[this.form.list],
+      ...this.options.map((option) => optionAnswer(this.form, option)),
+    ];
     await real.patch(model, payload);
   }
 

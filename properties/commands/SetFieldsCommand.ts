@@ -27,7 +27,9 @@ export class SetFieldsCommand implements AsyncCommand<ContactModel, ContactUnder
   }
 
   toString(): string {
-    const set = this.changes.filter(([, value]) => value !== undefined).map(([field, value]) => `${field}=${JSON.stringify(value)}`);
+    const set = this.changes
+      .filter(([, value]) => value !== undefined)
+      .map(([field, value]) => `${field}=${JSON.stringify(value)}`);
     const omitted = this.changes.filter(([, value]) => value === undefined).map(([field]) => field);
     return `setFields(${[...set, ...(omitted.length ? [`omit ${omitted.join(', ')}`] : [])].join(', ')})`;
   }

@@ -37,7 +37,9 @@ export class UncheckOptionCommand implements AsyncCommand<ContactModel, ContactU
     const { form, option } = this.resolve(model) as Unchecked;
     this.resolved = { form, option };
     const payload = model.currentPayload();
-    payload[form.list] = model.entries[form.list].filter((entry) => !(entry.form_id === form.id && entry.form_ref_id === option.form_ref_id));
+    payload[form.list] = model.entries[form.list].filter(
+      (entry) => !(entry.form_id === form.id && entry.form_ref_id === option.form_ref_id),
+    );
     await real.patch(model, payload);
   }
 
@@ -46,6 +48,8 @@ export class UncheckOptionCommand implements AsyncCommand<ContactModel, ContactU
   }
 
   toString(): string {
-    return this.resolved ? `uncheck(${this.resolved.form.name}: ${this.resolved.option.data})` : `uncheck(option pick ${this.pick})`;
+    return this.resolved
+      ? `uncheck(${this.resolved.form.name}: ${this.resolved.option.data})`
+      : `uncheck(option pick ${this.pick})`;
   }
 }

@@ -77,7 +77,11 @@ function statusOf(test: JsonTest): TestStatus {
 
 function firstLine(text: string | undefined): string | undefined {
   // Error messages carry ANSI colours; the report is plain text.
-  return text?.replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((line) => line.trim() !== '')?.trim();
+  return text
+    ?.replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .find((line) => line.trim() !== '')
+    ?.trim();
 }
 
 function blamedRules(rules: readonly string[], error: string | undefined): string[] {
@@ -98,7 +102,9 @@ export function readJsonReport(report: unknown): ReadReport {
   const outcomes = suites.flatMap(specsOf).flatMap((spec) =>
     (spec.tests ?? []).map((test): TestOutcome => {
       const status = statusOf(test);
-      const failedResult = (test.results ?? []).find((result) => result.status === 'failed' || result.status === 'timedOut');
+      const failedResult = (test.results ?? []).find(
+        (result) => result.status === 'failed' || result.status === 'timedOut',
+      );
       const error = firstLine(failedResult?.error?.message ?? failedResult?.errors?.[0]?.message);
       const rules = rulesNamedBy(spec.title ?? '', spec.tags ?? []);
       return {

@@ -38,7 +38,12 @@ export function faultResult(
   };
 }
 
-export function selfCheckReport(reference: RunSummary, faults: readonly FaultResult[], totalSeconds: number, now = new Date()): SelfCheckReport {
+export function selfCheckReport(
+  reference: RunSummary,
+  faults: readonly FaultResult[],
+  totalSeconds: number,
+  now = new Date(),
+): SelfCheckReport {
   const count = (verdict: Verdict) => faults.filter((fault) => fault.verdict === verdict).length;
   return {
     generatedAt: now.toISOString(),
@@ -97,7 +102,9 @@ export function markdownOf(report: SelfCheckReport, ruleIds: readonly string[]):
     `Generated ${report.generatedAt} by \`npm run selfcheck\` in ${seconds(report.totalSeconds)}.`,
     '',
     `- **Reference mock**: ${reference.passed ? 'green' : '**RED**'}, ${reference.testsRun} tests, ${reference.failed.length} failed, ${seconds(reference.seconds)} (\`${reference.command}\`)`,
-    ...reference.failed.map((outcome) => `  - failed: ${cell(outcome.title)}${outcome.error ? ` — ${cell(outcome.error)}` : ''}`),
+    ...reference.failed.map(
+      (outcome) => `  - failed: ${cell(outcome.title)}${outcome.error ? ` — ${cell(outcome.error)}` : ''}`,
+    ),
     ...reference.errors.map((error) => `  - error: ${cell(error)}`),
     `- **Kill rate**: ${percent(report.killRate)} — ${counts.caught} of ${counts.faults} faults caught by a test of their own rule; ${counts.warnings} caught only by other rules (warnings); ${counts.survived} survived; ${counts.errors} errors.`,
     '',
@@ -116,7 +123,7 @@ export function markdownOf(report: SelfCheckReport, ruleIds: readonly string[]):
     '',
     '## Matrix',
     '',
-    '● a test of the fault\'s own rule failed · ○ a test of another rule failed · blank: no test of that rule failed (or none ran).',
+    "● a test of the fault's own rule failed · ○ a test of another rule failed · blank: no test of that rule failed (or none ran).",
     '',
     `| Fault | ${ruleIds.join(' | ')} |`,
     `|---|${ruleIds.map(() => ':-:').join('|')}|`,

@@ -109,7 +109,12 @@ export function runPlaywright(run: PlaywrightRun): Promise<PlaywrightOutcome> {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const report = existsSync(resultsFile)
         ? readJsonReport(JSON.parse(readFileSync(resultsFile, 'utf8')) as unknown)
-        : { outcomes: [], errors: [`no JSON report was written (exit status ${exitCode}); see ${path.join(run.dir, 'playwright.log')}`] };
+        : {
+            outcomes: [],
+            errors: [
+              `no JSON report was written (exit status ${exitCode}); see ${path.join(run.dir, 'playwright.log')}`,
+            ],
+          };
       const errors = timedOut ? [...report.errors, `stopped after ${run.timeoutMs / 1000} s`] : report.errors;
       resolve({ ...report, errors, seconds, exitCode, timedOut, command: reproduction(run) });
     });

@@ -23,7 +23,10 @@ const PROPERTY_FILE = /^properties\//;
 export function suiteMapOf(listed: readonly TestOutcome[]): SuiteMap {
   const select = (rule: string, properties: boolean): RuleTests => {
     const tests = listed.filter((test) => test.rules.includes(rule) && PROPERTY_FILE.test(test.file) === properties);
-    return { projects: [...new Set(tests.map((test) => test.project))], files: [...new Set(tests.map((test) => test.file))] };
+    return {
+      projects: [...new Set(tests.map((test) => test.project))],
+      files: [...new Set(tests.map((test) => test.file))],
+    };
   };
   return { specsOf: (rule) => select(rule, false), propertiesOf: (rule) => select(rule, true) };
 }

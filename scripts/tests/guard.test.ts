@@ -13,7 +13,15 @@ import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { LeftoverLedger } from '../../specs/support/leftovers';
-import { cleanEnv, privateReportsDir, startPlaywright, startSweep, stopIfRunning, type Finished, type Started } from './processes';
+import {
+  cleanEnv,
+  privateReportsDir,
+  startPlaywright,
+  startSweep,
+  stopIfRunning,
+  type Finished,
+  type Started,
+} from './processes';
 
 const GUARD_TEST_HOST = 'guard-test.invalid';
 const HOOK = path.join(__dirname, 'resolve-to-loopback.cjs');
@@ -33,7 +41,9 @@ async function countingSocket(): Promise<CountingSocket> {
     connections += 1;
     socket.on('error', () => undefined);
     socket.once('data', () =>
-      socket.end(`HTTP/1.1 404 Not Found\r\nContent-Type: application/problem+json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`),
+      socket.end(
+        `HTTP/1.1 404 Not Found\r\nContent-Type: application/problem+json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+      ),
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -59,12 +69,27 @@ function envFor(socket: CountingSocket, host: string, variables: Record<string, 
 
 /** A suite run of one spec file: enough to send a request if the guard let it. */
 function suiteRun(env: Record<string, string>): Started {
-  return startPlaywright(['--project=conformance', '--no-deps', '--workers=1', '--max-failures=1', '--reporter=line', 'specs/path/contact-id.spec.ts'], env);
+  return startPlaywright(
+    [
+      '--project=conformance',
+      '--no-deps',
+      '--workers=1',
+      '--max-failures=1',
+      '--reporter=line',
+      'specs/path/contact-id.spec.ts',
+    ],
+    env,
+  );
 }
 
 /** A sweep with one leftover on the target, so that it would send a DELETE if the guard let it. */
 function sweepRun(env: Record<string, string>): Started {
-  new LeftoverLedger(path.join(env.REPORTS_DIR as string, 'leftovers.jsonl')).record({ event: 'created', id: 4242, target: env.QOMON_BASE_URL as string, run: 'guard-test' });
+  new LeftoverLedger(path.join(env.REPORTS_DIR as string, 'leftovers.jsonl')).record({
+    event: 'created',
+    id: 4242,
+    target: env.QOMON_BASE_URL as string,
+    run: 'guard-test',
+  });
   return startSweep(env);
 }
 
@@ -76,7 +101,11 @@ interface Starter {
 }
 
 const STARTERS: Starter[] = [
-  { what: 'the suite', start: suiteRun, otherMistake: { what: 'no QOMON_TOKEN', variables: {}, message: 'QOMON_TOKEN is unset' } },
+  {
+    what: 'the suite',
+    start: suiteRun,
+    otherMistake: { what: 'no QOMON_TOKEN', variables: {}, message: 'QOMON_TOKEN is unset' },
+  },
   {
     what: 'the sweep',
     start: sweepRun,
@@ -105,19 +134,30 @@ for (const { what, start, otherMistake } of STARTERS) {
     const socket = await countingSocket();
     const run = start(envFor(socket, GUARD_TEST_HOST, { QOMON_TOKEN: 'guard-test-token' }));
     await finish(run, socket, (finished) => {
-      expect(finished.code, `${what} stops with the configuration error status\n${run.output()}`).toBe(EXIT_BAD_CONFIGURATION);
-      expect(finished.stderr, `${what} names the variable to set`).toContain(`QOMON_BASE_URL host "${GUARD_TEST_HOST}" is not loopback and not in QOMON_ALLOWED_HOSTS`);
-      expect(finished.stderr, `${what} says how to allow the host`).toContain(`add "${GUARD_TEST_HOST}" to QOMON_ALLOWED_HOSTS`);
+      expect(finished.code, `${what} stops with the configuration error status\n${run.output()}`).toBe(
+        EXIT_BAD_CONFIGURATION,
+      );
+      expect(finished.stderr, `${what} names the variable to set`).toContain(
+        `QOMON_BASE_URL host "${GUARD_TEST_HOST}" is not loopback and not in QOMON_ALLOWED_HOSTS`,
+      );
+      expect(finished.stderr, `${what} says how to allow the host`).toContain(
+        `add "${GUARD_TEST_HOST}" to QOMON_ALLOWED_HOSTS`,
+      );
       expect(socket.connections(), `${what} opened no connection to the refused host`).toBe(0);
     });
   });
 
   test(`${what} reaches the same host once it is listed in QOMON_ALLOWED_HOSTS (positive control of the measurement)`, async () => {
     const socket = await countingSocket();
-    const run = start(envFor(socket, GUARD_TEST_HOST, { QOMON_TOKEN: 'guard-test-token', QOMON_ALLOWED_HOSTS: GUARD_TEST_HOST }));
+    const run = start(
+      envFor(socket, GUARD_TEST_HOST, { QOMON_TOKEN: 'guard-test-token', QOMON_ALLOWED_HOSTS: GUARD_TEST_HOST }),
+    );
     await finish(run, socket, (finished) => {
       expect(finished.stderr, `${what} is not refused by the configuration`).not.toContain('configuration error');
-      expect(socket.connections(), `${what} reached the counting socket: the name is routed to it, so a count of 0 elsewhere means no request\n${run.output()}`).toBeGreaterThan(0);
+      expect(
+        socket.connections(),
+        `${what} reached the counting socket: the name is routed to it, so a count of 0 elsewhere means no request\n${run.output()}`,
+      ).toBeGreaterThan(0);
     });
   });
 
@@ -125,7 +165,9 @@ for (const { what, start, otherMistake } of STARTERS) {
     const socket = await countingSocket();
     const run = start(envFor(socket, '127.0.0.1', otherMistake.variables));
     await finish(run, socket, (finished) => {
-      expect(finished.code, `${what} stops with the configuration error status\n${run.output()}`).toBe(EXIT_BAD_CONFIGURATION);
+      expect(finished.code, `${what} stops with the configuration error status\n${run.output()}`).toBe(
+        EXIT_BAD_CONFIGURATION,
+      );
       expect(finished.stderr, `${what} names what to fix`).toContain(otherMistake.message);
       expect(socket.connections(), `${what} opened no connection to the loopback target`).toBe(0);
     });

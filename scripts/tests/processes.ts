@@ -41,7 +41,9 @@ export function privateReportsDir(label: string): string {
 
 export function cleanEnv(overrides: Record<string, string>): Record<string, string> {
   const inherited = Object.fromEntries(
-    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && !isOuterRunVariable(entry[0])),
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && !isOuterRunVariable(entry[0]),
+    ),
   );
   return { ...inherited, ...Object.fromEntries(RUN_VARIABLES.map((name) => [name, ''])), ...overrides };
 }
@@ -61,12 +63,19 @@ export interface Started {
 
 /** Starts `node <args>` in the repository, in a process group of its own so that a signal reaches all of it, as Ctrl-C does. */
 export function startNode(args: readonly string[], env: Record<string, string>): Started {
-  const child = spawn(process.execPath, args, { cwd: REPOSITORY, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: REPOSITORY,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const finished = new Promise<Finished>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  const finished = new Promise<Finished>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
   return { child, finished, output: () => stdout + stderr };
 }
 

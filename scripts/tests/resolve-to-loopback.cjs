@@ -22,7 +22,10 @@ if (host) {
   dns.promises.lookup = async function lookupWithGuardTestHost(hostname, options) {
     if (hostname !== host) return promisesLookup.call(this, hostname, options);
     const family = typeof options === 'object' && options !== null ? options.family : options;
-    if (family === 6) return typeof options === 'object' && options.all ? [] : Promise.reject(Object.assign(new Error(`no IPv6 address for ${hostname}`), { code: 'ENOTFOUND' }));
+    if (family === 6)
+      return typeof options === 'object' && options.all
+        ? []
+        : Promise.reject(Object.assign(new Error(`no IPv6 address for ${hostname}`), { code: 'ENOTFOUND' }));
     return typeof options === 'object' && options !== null && options.all ? [LOOPBACK] : LOOPBACK;
   };
 }

@@ -39,7 +39,9 @@ function remainingOf(mock: RunningMock, marker: string): number[] {
 }
 
 async function statusOfGet(mock: RunningMock, id: number): Promise<number> {
-  const response = await fetch(`${mock.url}/contacts/${id}`, { headers: { Authorization: `Bearer ${mock.tokens.space}` } });
+  const response = await fetch(`${mock.url}/contacts/${id}`, {
+    headers: { Authorization: `Bearer ${mock.tokens.space}` },
+  });
   await response.arrayBuffer();
   return response.status;
 }
@@ -76,9 +78,15 @@ test('a run interrupted with SIGINT, then swept, leaves no contact of its own on
     });
 
     await test.step('no contact of the run remains', async () => {
-      expect(remainingOf(mock, marker), `no contact whose surname starts with ${marker} is left in the mock's store`).toEqual([]);
+      expect(
+        remainingOf(mock, marker),
+        `no contact whose surname starts with ${marker} is left in the mock's store`,
+      ).toEqual([]);
       for (const { id } of created) {
-        expect(await statusOfGet(mock, id), `GET /contacts/${id}, created by the interrupted run, is 404 after the sweep`).toBe(404);
+        expect(
+          await statusOfGet(mock, id),
+          `GET /contacts/${id}, created by the interrupted run, is 404 after the sweep`,
+        ).toBe(404);
       }
       expect(ledger.outstanding(), 'the ledger keeps nothing once everything is deleted').toEqual([]);
     });
@@ -94,33 +102,47 @@ test('the sweep deletes what is still there, reports what was already gone, and 
   const ledger = new LeftoverLedger(path.join(reportsDir, LEFTOVERS_FILE));
   const target = `${mock.url}/`;
   try {
-    const [stillThere, alreadyGone] = await test.step('arrange two leftovers, one of them already deleted, and one of another target', async () => {
-      const ids: number[] = [];
-      for (const surname of ['qct-sweep-1 still there', 'qct-sweep-2 already gone']) {
-        const response = await fetch(`${mock.url}/contacts`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${mock.tokens.space}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ data: { contact: { surname } } }),
+    const [stillThere, alreadyGone] =
+      await test.step('arrange two leftovers, one of them already deleted, and one of another target', async () => {
+        const ids: number[] = [];
+        for (const surname of ['qct-sweep-1 still there', 'qct-sweep-2 already gone']) {
+          const response = await fetch(`${mock.url}/contacts`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${mock.tokens.space}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ data: { contact: { surname } } }),
+          });
+          const body = (await response.json()) as { data: { contact: { id: number } } };
+          ids.push(body.data.contact.id);
+          ledger.record({ event: 'created', id: body.data.contact.id, target, run: 'sweep' });
+        }
+        const [still, gone] = ids as [number, number];
+        await fetch(`${mock.url}/contacts/${gone}`, {
+          method: 'DELETE',
+          headers: { Authorization: `Bearer ${mock.tokens.space}` },
         });
-        const body = (await response.json()) as { data: { contact: { id: number } } };
-        ids.push(body.data.contact.id);
-        ledger.record({ event: 'created', id: body.data.contact.id, target, run: 'sweep' });
-      }
-      const [still, gone] = ids as [number, number];
-      await fetch(`${mock.url}/contacts/${gone}`, { method: 'DELETE', headers: { Authorization: `Bearer ${mock.tokens.space}` } });
-      ledger.record({ event: 'created', id: 7, target: 'https://staging.example.org/', run: 'another' });
-      return [still, gone];
-    });
+        ledger.record({ event: 'created', id: 7, target: 'https://staging.example.org/', run: 'another' });
+        return [still, gone];
+      });
 
     const sweep = startSweep(envFor(mock, reportsDir));
     const finished = await sweep.finished;
 
     expect(finished.code, `nothing is left, so the sweep exits 0\n${sweep.output()}`).toBe(0);
-    expect(finished.stdout, 'the sweep says it deleted the contact still there').toMatch(new RegExp(`deleted\\s+contact ${stillThere} `));
-    expect(finished.stdout, 'the sweep says the other was already gone').toMatch(new RegExp(`already gone\\s+contact ${alreadyGone} `));
+    expect(finished.stdout, 'the sweep says it deleted the contact still there').toMatch(
+      new RegExp(`deleted\\s+contact ${stillThere} `),
+    );
+    expect(finished.stdout, 'the sweep says the other was already gone').toMatch(
+      new RegExp(`already gone\\s+contact ${alreadyGone} `),
+    );
     expect(finished.stdout, 'the sweep sums it up').toContain('sweep: 1 deleted, 1 already gone, 0 still there');
-    expect(mock.store.contact(stillThere)?.deleted_at, `contact ${stillThere} is deleted in the mock's store`).not.toBeNull();
-    expect(ledger.outstanding().map((event) => [event.target, event.id]), "only the other target's leftover stays in the ledger").toEqual([['https://staging.example.org/', 7]]);
+    expect(
+      mock.store.contact(stillThere)?.deleted_at,
+      `contact ${stillThere} is deleted in the mock's store`,
+    ).not.toBeNull();
+    expect(
+      ledger.outstanding().map((event) => [event.target, event.id]),
+      "only the other target's leftover stays in the ledger",
+    ).toEqual([['https://staging.example.org/', 7]]);
   } finally {
     await mock.close();
   }

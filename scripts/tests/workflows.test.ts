@@ -29,7 +29,10 @@ for (const name of readdirSync(WORKFLOWS).filter((file) => /\.ya?ml$/.test(file)
 
 test('the validator rejects a broken workflow (positive control: it does validate, offline)', () => {
   const broken = test.info().outputPath('broken.yml');
-  writeFileSync(broken, 'name: broken\non: [pushh]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    step:\n      - run: echo\n');
+  writeFileSync(
+    broken,
+    'name: broken\non: [pushh]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    step:\n      - run: echo\n',
+  );
   expect(validate(broken).status, 'an unknown event and a misspelt key are refused').not.toBe(0);
 });
 
@@ -42,10 +45,21 @@ test('CI runs npm test on every push and pull request', () => {
 
 test('the nightly maps every variable of a run to a repository secret of the same name', () => {
   const nightly = read('nightly.yml');
-  for (const variable of ['QOMON_BASE_URL', 'QOMON_TOKEN', 'QOMON_TOKEN_OTHER_SPACE', 'QOMON_ALLOWED_HOSTS', 'QOMON_RATE_TOKEN', 'QOMON_RATE_CAPACITY']) {
-    expect(nightly, `${variable} comes from the secret ${variable}`).toContain(`${variable}: \${{ secrets.${variable} }}`);
+  for (const variable of [
+    'QOMON_BASE_URL',
+    'QOMON_TOKEN',
+    'QOMON_TOKEN_OTHER_SPACE',
+    'QOMON_ALLOWED_HOSTS',
+    'QOMON_RATE_TOKEN',
+    'QOMON_RATE_CAPACITY',
+  ]) {
+    expect(nightly, `${variable} comes from the secret ${variable}`).toContain(
+      `${variable}: \${{ secrets.${variable} }}`,
+    );
   }
-  expect(nightly, 'the token budget comes from its secret, then is split between the jobs').toContain('NIGHTLY_TOKEN_BUDGET: ${{ secrets.QOMON_TOKEN_BUDGET }}');
+  expect(nightly, 'the token budget comes from its secret, then is split between the jobs').toContain(
+    'NIGHTLY_TOKEN_BUDGET: ${{ secrets.QOMON_TOKEN_BUDGET }}',
+  );
 });
 
 test('the nightly runs on a schedule and on demand, sharded into blob reports merged into one HTML report', () => {
@@ -53,9 +67,15 @@ test('the nightly runs on a schedule and on demand, sharded into blob reports me
   expect(nightly, 'scheduled').toMatch(/^ {2}schedule:\n {4}- cron: '[^']+'$/m);
   expect(nightly, 'runnable by hand').toMatch(/^ {2}workflow_dispatch:/m);
   const shards = nightly.match(/^ {8}shard: \[([\d, ]+)\]$/m)?.[1]?.split(',').length;
-  expect(Number(nightly.match(/^ {2}SHARDS: (\d+)$/m)?.[1]), 'SHARDS equals the length of the shard matrix').toBe(shards);
-  expect(nightly, 'each shard runs its part into a blob report').toContain('--shard=${{ matrix.shard }}/${{ env.SHARDS }} --reporter=blob');
-  expect(nightly, 'the blob reports are merged').toContain('npx playwright merge-reports --config playwright.config.ts all-blob-reports');
+  expect(Number(nightly.match(/^ {2}SHARDS: (\d+)$/m)?.[1]), 'SHARDS equals the length of the shard matrix').toBe(
+    shards,
+  );
+  expect(nightly, 'each shard runs its part into a blob report').toContain(
+    '--shard=${{ matrix.shard }}/${{ env.SHARDS }} --reporter=blob',
+  );
+  expect(nightly, 'the blob reports are merged').toContain(
+    'npx playwright merge-reports --config playwright.config.ts all-blob-reports',
+  );
   expect(nightly, 'every job sweeps what it could not delete').toMatch(/run: npm run sweep/);
   expect(nightly, 'the Allure report is built').toContain('run: npm run report');
   for (const artifact of ['playwright-report', 'conformance-matrix', 'allure-report']) {

@@ -7,20 +7,28 @@ import { rule } from '../support/rules';
 import { expectUnchanged, readStored } from '../support/steps';
 import { expect, test } from '../support/test';
 
-test('AUT-01 a PATCH without an Authorization header is 401 with a problem body and changes nothing', rule('AUT-01'), async ({ api, anonymousApi, contacts }) => {
-  const { id } = await contacts.create();
-  const before = await readStored(api, id, 'AUT-01');
+test(
+  'AUT-01 a PATCH without an Authorization header is 401 with a problem body and changes nothing',
+  rule('AUT-01'),
+  async ({ api, anonymousApi, contacts }) => {
+    const { id } = await contacts.create();
+    const before = await readStored(api, id, 'AUT-01');
 
-  const answer = await anonymousApi.patchContact(id, contacts.draft({ firstname: 'Mallory' }));
-  await expect(answer, 'AUT-01 a PATCH without Authorization is refused').toBeProblem(401);
-  await expectUnchanged(api, id, before, 'AUT-01', answer);
-});
+    const answer = await anonymousApi.patchContact(id, contacts.draft({ firstname: 'Mallory' }));
+    await expect(answer, 'AUT-01 a PATCH without Authorization is refused').toBeProblem(401);
+    await expectUnchanged(api, id, before, 'AUT-01', answer);
+  },
+);
 
-test('AUT-01 a GET without an Authorization header is 401 with a problem body', rule('AUT-01'), async ({ anonymousApi, contacts }) => {
-  const { id } = await contacts.create();
-  const answer = await anonymousApi.getContact(id);
-  await expect(answer, 'AUT-01 a GET without Authorization is refused').toBeProblem(401);
-});
+test(
+  'AUT-01 a GET without an Authorization header is 401 with a problem body',
+  rule('AUT-01'),
+  async ({ anonymousApi, contacts }) => {
+    const { id } = await contacts.create();
+    const answer = await anonymousApi.getContact(id);
+    await expect(answer, 'AUT-01 a GET without Authorization is refused').toBeProblem(401);
+  },
+);
 
 // Each row: an Authorization header that is not `Bearer <a token of this target>`.
 const BROKEN_CREDENTIALS: { label: string; header: (token: string) => string; shown?: string }[] = [
@@ -37,28 +45,53 @@ const BROKEN_CREDENTIALS: { label: string; header: (token: string) => string; sh
 ];
 
 for (const { label, header, shown } of BROKEN_CREDENTIALS) {
-  test(`AUT-02 a PATCH with ${label} is 401 and changes nothing`, rule('AUT-02'), async ({ api, contacts, request, transcript, runConfig }) => {
-    const { id } = await contacts.create();
-    const before = await readStored(api, id, 'AUT-02');
-    const credential: Credential = { kind: 'header', value: header(runConfig.token), label, ...(shown ? { shown } : {}) };
+  test(
+    `AUT-02 a PATCH with ${label} is 401 and changes nothing`,
+    rule('AUT-02'),
+    async ({ api, contacts, request, transcript, runConfig }) => {
+      const { id } = await contacts.create();
+      const before = await readStored(api, id, 'AUT-02');
+      const credential: Credential = {
+        kind: 'header',
+        value: header(runConfig.token),
+        label,
+        ...(shown ? { shown } : {}),
+      };
 
-    const answer = await new Api(request, transcript, credential).patchContact(id, contacts.draft({ firstname: 'Mallory' }));
-    await expect(answer, `AUT-02 a PATCH with ${label} is refused`).toBeProblem(401);
-    await expectUnchanged(api, id, before, 'AUT-02', answer);
-  });
+      const answer = await new Api(request, transcript, credential).patchContact(
+        id,
+        contacts.draft({ firstname: 'Mallory' }),
+      );
+      await expect(answer, `AUT-02 a PATCH with ${label} is refused`).toBeProblem(401);
+      await expectUnchanged(api, id, before, 'AUT-02', answer);
+    },
+  );
 }
 
-test("AUT-03 a token of another space cannot read the contact: 404 or 403", rule('AUT-03'), async ({ contacts, otherSpaceApi }) => {
-  const { id } = await contacts.create();
-  const answer = await otherSpaceApi.getContact(id);
-  await expect(answer, 'AUT-03 a GET with a token of another space is refused as if the contact did not exist (404) or forbidden (403)').toBeProblem([404, 403]);
-});
+test(
+  'AUT-03 a token of another space cannot read the contact: 404 or 403',
+  rule('AUT-03'),
+  async ({ contacts, otherSpaceApi }) => {
+    const { id } = await contacts.create();
+    const answer = await otherSpaceApi.getContact(id);
+    await expect(
+      answer,
+      'AUT-03 a GET with a token of another space is refused as if the contact did not exist (404) or forbidden (403)',
+    ).toBeProblem([404, 403]);
+  },
+);
 
-test("AUT-03 a token of another space cannot patch the contact: 404 or 403, and nothing changes", rule('AUT-03'), async ({ api, contacts, otherSpaceApi }) => {
-  const { id } = await contacts.create();
-  const before = await readStored(api, id, 'AUT-03');
+test(
+  'AUT-03 a token of another space cannot patch the contact: 404 or 403, and nothing changes',
+  rule('AUT-03'),
+  async ({ api, contacts, otherSpaceApi }) => {
+    const { id } = await contacts.create();
+    const before = await readStored(api, id, 'AUT-03');
 
-  const answer = await otherSpaceApi.patchContact(id, contacts.draft({ firstname: 'Mallory' }));
-  await expect(answer, 'AUT-03 a PATCH with a token of another space is refused (404 or 403)').toBeProblem([404, 403]);
-  await expectUnchanged(api, id, before, 'AUT-03', answer);
-});
+    const answer = await otherSpaceApi.patchContact(id, contacts.draft({ firstname: 'Mallory' }));
+    await expect(answer, 'AUT-03 a PATCH with a token of another space is refused (404 or 403)').toBeProblem([
+      404, 403,
+    ]);
+    await expectUnchanged(api, id, before, 'AUT-03', answer);
+  },
+);

@@ -31,50 +31,98 @@ function anyTextForm(forms: Forms): Form {
 test('DAT-01 a millisecond UTC birthdate is accepted', rule('DAT-01'), async ({ api, contacts }) => {
   const { id } = await contacts.create();
   const answer = await api.patchContact(id, contacts.draft({ birthdate: '1955-07-06T10:20:30.456Z' }));
-  expect(answer.status, `DAT-01 a PATCH with birthdate 1955-07-06T10:20:30.456Z is accepted with 200\n${answer.describe()}`).toBe(200);
+  expect(
+    answer.status,
+    `DAT-01 a PATCH with birthdate 1955-07-06T10:20:30.456Z is accepted with 200\n${answer.describe()}`,
+  ).toBe(200);
 });
 
-test("DAT-01 a millisecond UTC date on an entry is accepted", rule('DAT-01'), async ({ api, contacts, forms }) => {
+test('DAT-01 a millisecond UTC date on an entry is accepted', rule('DAT-01'), async ({ api, contacts, forms }) => {
   const form = anyTextForm(forms);
   const { id } = await contacts.create();
-  const answer = await api.patchContact(id, contacts.draft({ [form.list]: [freeAnswer(form, 'Architect', '2024-07-17T11:34:42.195Z')] }));
-  expect(answer.status, `DAT-01 a PATCH with an entry dated 2024-07-17T11:34:42.195Z is accepted with 200\n${answer.describe()}`).toBe(200);
+  const answer = await api.patchContact(
+    id,
+    contacts.draft({ [form.list]: [freeAnswer(form, 'Architect', '2024-07-17T11:34:42.195Z')] }),
+  );
+  expect(
+    answer.status,
+    `DAT-01 a PATCH with an entry dated 2024-07-17T11:34:42.195Z is accepted with 200\n${answer.describe()}`,
+  ).toBe(200);
 });
 
-test("DAT-01 a millisecond UTC answer to a date form is accepted", rule('DAT-01'), async ({ api, contacts, forms }) => {
+test('DAT-01 a millisecond UTC answer to a date form is accepted', rule('DAT-01'), async ({ api, contacts, forms }) => {
   const form = anyDateForm(forms);
   const { id } = await contacts.create();
-  const answer = await api.patchContact(id, contacts.draft({ [form.list]: [freeAnswer(form, '2024-07-17T11:34:42.195Z')] }));
-  expect(answer.status, `DAT-01 a PATCH answering date form "${form.label}" with 2024-07-17T11:34:42.195Z is accepted with 200\n${answer.describe()}`).toBe(200);
+  const answer = await api.patchContact(
+    id,
+    contacts.draft({ [form.list]: [freeAnswer(form, '2024-07-17T11:34:42.195Z')] }),
+  );
+  expect(
+    answer.status,
+    `DAT-01 a PATCH answering date form "${form.label}" with 2024-07-17T11:34:42.195Z is accepted with 200\n${answer.describe()}`,
+  ).toBe(200);
 });
 
 for (const instant of INSTANTS) {
-  test(`DAT-02 birthdate ${instant} comes back as the same instant to the microsecond`, rule('DAT-02'), async ({ api, contacts }) => {
-    const { id } = await contacts.create();
-    const { both } = await patchThenGet(api, id, contacts.draft({ birthdate: instant }), 'DAT-02');
-    for (const [where, answer] of both) {
-      const received = answer.contact.birthdate;
-      expect(isSameInstant(received, instant), `DAT-02 birthdate sent ${instant}, received ${JSON.stringify(received)} in ${where}\n${answer.describe()}`).toBe(true);
-    }
-  });
+  test(
+    `DAT-02 birthdate ${instant} comes back as the same instant to the microsecond`,
+    rule('DAT-02'),
+    async ({ api, contacts }) => {
+      const { id } = await contacts.create();
+      const { both } = await patchThenGet(api, id, contacts.draft({ birthdate: instant }), 'DAT-02');
+      for (const [where, answer] of both) {
+        const received = answer.contact.birthdate;
+        expect(
+          isSameInstant(received, instant),
+          `DAT-02 birthdate sent ${instant}, received ${JSON.stringify(received)} in ${where}\n${answer.describe()}`,
+        ).toBe(true);
+      }
+    },
+  );
 
-  test(`DAT-02 an entry's date ${instant} comes back as the same instant to the microsecond`, rule('DAT-02'), async ({ api, contacts, forms }) => {
-    const form = anyTextForm(forms);
-    const { id } = await contacts.create();
-    const { both } = await patchThenGet(api, id, contacts.draft({ [form.list]: [freeAnswer(form, 'Architect', instant)] }), 'DAT-02');
-    for (const [where, answer] of both) {
-      const dates = entriesOf(answer.contact, form.list as EntryListName).filter((entry) => entry.form_id === form.id).map((entry) => entry.date);
-      expect(dates.filter((date) => !isSameInstant(date, instant)), `DAT-02 the entry of "${form.label}" dated ${instant} comes back with that instant in ${where} (received ${JSON.stringify(dates)})\n${answer.describe()}`).toEqual([]);
-      expect(dates.length, `DAT-02 the entry of "${form.label}" is in ${where}\n${answer.describe()}`).toBe(1);
-    }
-  });
+  test(
+    `DAT-02 an entry's date ${instant} comes back as the same instant to the microsecond`,
+    rule('DAT-02'),
+    async ({ api, contacts, forms }) => {
+      const form = anyTextForm(forms);
+      const { id } = await contacts.create();
+      const { both } = await patchThenGet(
+        api,
+        id,
+        contacts.draft({ [form.list]: [freeAnswer(form, 'Architect', instant)] }),
+        'DAT-02',
+      );
+      for (const [where, answer] of both) {
+        const dates = entriesOf(answer.contact, form.list as EntryListName)
+          .filter((entry) => entry.form_id === form.id)
+          .map((entry) => entry.date);
+        expect(
+          dates.filter((date) => !isSameInstant(date, instant)),
+          `DAT-02 the entry of "${form.label}" dated ${instant} comes back with that instant in ${where} (received ${JSON.stringify(dates)})\n${answer.describe()}`,
+        ).toEqual([]);
+        expect(dates.length, `DAT-02 the entry of "${form.label}" is in ${where}\n${answer.describe()}`).toBe(1);
+      }
+    },
+  );
 
-  test(`DAT-02 a date form answered ${instant} returns the same instant to the microsecond`, rule('DAT-02'), async ({ api, contacts, forms }) => {
-    const form = anyDateForm(forms);
-    const { id } = await contacts.create();
-    const { both } = await patchThenGet(api, id, contacts.draft({ [form.list]: [freeAnswer(form, instant)] }), 'DAT-02');
-    for (const [where, answer] of both) {
-      await expect(answer, `DAT-02 date form "${form.label}" answered ${instant} holds that instant in ${where}`).toHaveActiveEntries({ [form.list]: [freeAnswer(form, instant)] });
-    }
-  });
+  test(
+    `DAT-02 a date form answered ${instant} returns the same instant to the microsecond`,
+    rule('DAT-02'),
+    async ({ api, contacts, forms }) => {
+      const form = anyDateForm(forms);
+      const { id } = await contacts.create();
+      const { both } = await patchThenGet(
+        api,
+        id,
+        contacts.draft({ [form.list]: [freeAnswer(form, instant)] }),
+        'DAT-02',
+      );
+      for (const [where, answer] of both) {
+        await expect(
+          answer,
+          `DAT-02 date form "${form.label}" answered ${instant} holds that instant in ${where}`,
+        ).toHaveActiveEntries({ [form.list]: [freeAnswer(form, instant)] });
+      }
+    },
+  );
 }

@@ -8,7 +8,15 @@
  */
 import { activeEntriesOf, entriesOf } from '../support/api';
 import { ENTRY_LISTS, type EntryInput } from '../support/contact';
-import { FORM_TYPES, FREE_INPUT_TYPES, SAMPLE_VALUES, freeAnswer, optionAnswer, sampleAnswer, type Form } from '../support/forms';
+import {
+  FORM_TYPES,
+  FREE_INPUT_TYPES,
+  SAMPLE_VALUES,
+  freeAnswer,
+  optionAnswer,
+  sampleAnswer,
+  type Form,
+} from '../support/forms';
 import { rule } from '../support/rules';
 import { entryIdsOf, patchThenGet } from '../support/steps';
 import { expect, test } from '../support/test';
@@ -17,128 +25,224 @@ import { expect, test } from '../support/test';
 const ANSWERS_PER_FORM = 4;
 
 for (const list of ENTRY_LISTS) {
-  test(`ENT-01 ${list}: every PATCH gives every active entry an id that no entry of the contact had before`, rule('ENT-01'), async ({ api, contacts, forms }) => {
-    const available = FORM_TYPES.map((type) => forms.catalogue.find(list, type)).filter((form): form is Form => form !== undefined);
-    test.skip(available.length === 0, `the target has no text, numeric, date, radio or checkbox form among ${list}`);
-    const { id } = await contacts.create(contacts.draft());
-    const answers = available.map((form) => sampleAnswer(form, 0));
-    const seen = new Set<number>();
+  test(
+    `ENT-01 ${list}: every PATCH gives every active entry an id that no entry of the contact had before`,
+    rule('ENT-01'),
+    async ({ api, contacts, forms }) => {
+      const available = FORM_TYPES.map((type) => forms.catalogue.find(list, type)).filter(
+        (form): form is Form => form !== undefined,
+      );
+      test.skip(available.length === 0, `the target has no text, numeric, date, radio or checkbox form among ${list}`);
+      const { id } = await contacts.create(contacts.draft());
+      const answers = available.map((form) => sampleAnswer(form, 0));
+      const seen = new Set<number>();
 
-    // Three PATCHes of the same entries: ids must be new each time, also against entries deleted two PATCHes ago.
-    for (const round of [1, 2, 3]) {
-      const { patched, read } = await patchThenGet(api, id, contacts.draft({ [list]: answers }), 'ENT-01');
-      for (const [where, answer] of [['the PATCH answer', patched], ['a GET after it', read]] as const) {
-        const reused = activeEntriesOf(answer.contact, list).map((entry) => entry.id).filter((entryId) => seen.has(entryId as number));
-        expect(reused, `ENT-01 PATCH #${round}: active ${list} ids in ${where} that the contact already had (ids seen so far: ${[...seen].join(', ') || 'none'})\n${answer.describe()}`).toEqual([]);
+      // Three PATCHes of the same entries: ids must be new each time, also against entries deleted two PATCHes ago.
+      for (const round of [1, 2, 3]) {
+        const { patched, read } = await patchThenGet(api, id, contacts.draft({ [list]: answers }), 'ENT-01');
+        for (const [where, answer] of [
+          ['the PATCH answer', patched],
+          ['a GET after it', read],
+        ] as const) {
+          const reused = activeEntriesOf(answer.contact, list)
+            .map((entry) => entry.id)
+            .filter((entryId) => seen.has(entryId as number));
+          expect(
+            reused,
+            `ENT-01 PATCH #${round}: active ${list} ids in ${where} that the contact already had (ids seen so far: ${[...seen].join(', ') || 'none'})\n${answer.describe()}`,
+          ).toEqual([]);
+        }
+        for (const entryId of [...entryIdsOf(patched), ...entryIdsOf(read)]) seen.add(entryId);
       }
-      for (const entryId of [...entryIdsOf(patched), ...entryIdsOf(read)]) seen.add(entryId);
-    }
-  });
+    },
+  );
 
   for (const type of FORM_TYPES) {
-    test(`ENT-02 ${list}: the answers of a ${type} form left out of the payload are no longer active, and deleted_at is set where listed`, rule('ENT-02'), async ({ api, contacts, forms }) => {
-      const dropped = forms.pick(list, type);
-      // Another form stays in the payload, so the list itself is not left out (that is ENT-07).
-      const kept = forms.catalogue.forms.find((form) => form.list === list && form.id !== dropped.id);
-      test.skip(!kept, `the target has a single usable form among ${list}: nothing to keep while ${dropped.label} is dropped`);
-      const keptAnswer = sampleAnswer(kept as Form, 0);
-      const { id } = await contacts.create(contacts.draft());
-      await patchThenGet(api, id, contacts.draft({ [list]: [sampleAnswer(dropped, 0), keptAnswer] }), 'ENT-02');
+    test(
+      `ENT-02 ${list}: the answers of a ${type} form left out of the payload are no longer active, and deleted_at is set where listed`,
+      rule('ENT-02'),
+      async ({ api, contacts, forms }) => {
+        const dropped = forms.pick(list, type);
+        // Another form stays in the payload, so the list itself is not left out (that is ENT-07).
+        const kept = forms.catalogue.forms.find((form) => form.list === list && form.id !== dropped.id);
+        test.skip(
+          !kept,
+          `the target has a single usable form among ${list}: nothing to keep while ${dropped.label} is dropped`,
+        );
+        const keptAnswer = sampleAnswer(kept as Form, 0);
+        const { id } = await contacts.create(contacts.draft());
+        await patchThenGet(api, id, contacts.draft({ [list]: [sampleAnswer(dropped, 0), keptAnswer] }), 'ENT-02');
 
-      const { both } = await patchThenGet(api, id, contacts.draft({ [list]: [keptAnswer] }), 'ENT-02');
-      for (const [where, answer] of both) {
-        await expect(answer, `ENT-02 ${list}: ${type} form "${dropped.label}" (left out) has no active answer in ${where}`).toHaveActiveEntries({ [list]: [keptAnswer] });
-        const listedWithoutDeletedAt = entriesOf(answer.contact, list).filter((entry) => entry.form_id === dropped.id && (entry.deleted_at === undefined || entry.deleted_at === null));
-        expect(listedWithoutDeletedAt, `ENT-02 ${list}: an answer of "${dropped.label}" still listed in ${where} has deleted_at set\n${answer.describe()}`).toEqual([]);
-      }
-    });
+        const { both } = await patchThenGet(api, id, contacts.draft({ [list]: [keptAnswer] }), 'ENT-02');
+        for (const [where, answer] of both) {
+          await expect(
+            answer,
+            `ENT-02 ${list}: ${type} form "${dropped.label}" (left out) has no active answer in ${where}`,
+          ).toHaveActiveEntries({ [list]: [keptAnswer] });
+          const listedWithoutDeletedAt = entriesOf(answer.contact, list).filter(
+            (entry) => entry.form_id === dropped.id && (entry.deleted_at === undefined || entry.deleted_at === null),
+          );
+          expect(
+            listedWithoutDeletedAt,
+            `ENT-02 ${list}: an answer of "${dropped.label}" still listed in ${where} has deleted_at set\n${answer.describe()}`,
+          ).toEqual([]);
+        }
+      },
+    );
   }
 
   for (const type of FREE_INPUT_TYPES) {
-    test(`ENT-03 ${list}: ${ANSWERS_PER_FORM} answers sent to one ${type} form are all active afterwards`, rule('ENT-03'), async ({ api, contacts, forms }) => {
-      const form = forms.pick(list, type);
-      const { id } = await contacts.create(contacts.draft());
-      const values = [...SAMPLE_VALUES[type as keyof typeof SAMPLE_VALUES]].slice(0, ANSWERS_PER_FORM);
-      const sent = values.map((value) => freeAnswer(form, value));
+    test(
+      `ENT-03 ${list}: ${ANSWERS_PER_FORM} answers sent to one ${type} form are all active afterwards`,
+      rule('ENT-03'),
+      async ({ api, contacts, forms }) => {
+        const form = forms.pick(list, type);
+        const { id } = await contacts.create(contacts.draft());
+        const values = [...SAMPLE_VALUES[type as keyof typeof SAMPLE_VALUES]].slice(0, ANSWERS_PER_FORM);
+        const sent = values.map((value) => freeAnswer(form, value));
 
-      const { both } = await patchThenGet(api, id, contacts.draft({ [list]: sent }), 'ENT-03');
-      for (const [where, answer] of both) {
-        await expect(answer, `ENT-03 ${list}: every answer sent to ${type} form "${form.label}" is active in ${where}`).toHaveActiveEntries({ [list]: sent });
-      }
-    });
+        const { both } = await patchThenGet(api, id, contacts.draft({ [list]: sent }), 'ENT-03');
+        for (const [where, answer] of both) {
+          await expect(
+            answer,
+            `ENT-03 ${list}: every answer sent to ${type} form "${form.label}" is active in ${where}`,
+          ).toHaveActiveEntries({ [list]: sent });
+        }
+      },
+    );
 
-    test(`ENT-06 ${list}: a different value sent to a ${type} form replaces the old one`, rule('ENT-06'), async ({ api, contacts, forms, runConfig }) => {
-      test.skip(runConfig.entryReading === 'merge', `under the merge reading (QOMON_ENTRY_READING=merge) a ${type} answer sent is added to the active ones, not a replacement (CONTRACT.md section 4)`);
-      const form = forms.pick(list, type);
-      const { id } = await contacts.create(contacts.draft());
-      const [oldValue, newValue] = SAMPLE_VALUES[type as keyof typeof SAMPLE_VALUES];
-      await patchThenGet(api, id, contacts.draft({ [list]: [freeAnswer(form, oldValue as string)] }), 'ENT-06');
+    test(
+      `ENT-06 ${list}: a different value sent to a ${type} form replaces the old one`,
+      rule('ENT-06'),
+      async ({ api, contacts, forms, runConfig }) => {
+        test.skip(
+          runConfig.entryReading === 'merge',
+          `under the merge reading (QOMON_ENTRY_READING=merge) a ${type} answer sent is added to the active ones, not a replacement (CONTRACT.md section 4)`,
+        );
+        const form = forms.pick(list, type);
+        const { id } = await contacts.create(contacts.draft());
+        const [oldValue, newValue] = SAMPLE_VALUES[type as keyof typeof SAMPLE_VALUES];
+        await patchThenGet(api, id, contacts.draft({ [list]: [freeAnswer(form, oldValue as string)] }), 'ENT-06');
 
-      const { both } = await patchThenGet(api, id, contacts.draft({ [list]: [freeAnswer(form, newValue as string)] }), 'ENT-06');
-      for (const [where, answer] of both) {
-        await expect(answer, `ENT-06 ${list}: ${type} form "${form.label}" holds only the new value ${JSON.stringify(newValue)} in ${where}`).toHaveActiveEntries({ [list]: [freeAnswer(form, newValue as string)] });
-      }
-    });
+        const { both } = await patchThenGet(
+          api,
+          id,
+          contacts.draft({ [list]: [freeAnswer(form, newValue as string)] }),
+          'ENT-06',
+        );
+        for (const [where, answer] of both) {
+          await expect(
+            answer,
+            `ENT-06 ${list}: ${type} form "${form.label}" holds only the new value ${JSON.stringify(newValue)} in ${where}`,
+          ).toHaveActiveEntries({ [list]: [freeAnswer(form, newValue as string)] });
+        }
+      },
+    );
   }
 
-  test(`ENT-04 ${list}: of several answers sent to a radio form, only the last one sent is active`, rule('ENT-04'), async ({ api, contacts, forms }) => {
-    const radio = forms.pick(list, 'radio');
-    const { id } = await contacts.create(contacts.draft());
-    const sent = radio.refvalues.map((_, index) => optionAnswer(radio, index));
-    const last = sent[sent.length - 1] as EntryInput;
+  test(
+    `ENT-04 ${list}: of several answers sent to a radio form, only the last one sent is active`,
+    rule('ENT-04'),
+    async ({ api, contacts, forms }) => {
+      const radio = forms.pick(list, 'radio');
+      const { id } = await contacts.create(contacts.draft());
+      const sent = radio.refvalues.map((_, index) => optionAnswer(radio, index));
+      const last = sent[sent.length - 1] as EntryInput;
 
-    const { both } = await patchThenGet(api, id, contacts.draft({ [list]: sent }), 'ENT-04');
-    for (const [where, answer] of both) {
-      await expect(answer, `ENT-04 ${list}: radio "${radio.label}" sent ${sent.map((entry) => entry.data).join(' then ')} keeps only ${last.data} in ${where}`).toHaveActiveEntries({ [list]: [last] });
-    }
-  });
+      const { both } = await patchThenGet(api, id, contacts.draft({ [list]: sent }), 'ENT-04');
+      for (const [where, answer] of both) {
+        await expect(
+          answer,
+          `ENT-04 ${list}: radio "${radio.label}" sent ${sent.map((entry) => entry.data).join(' then ')} keeps only ${last.data} in ${where}`,
+        ).toHaveActiveEntries({ [list]: [last] });
+      }
+    },
+  );
 
-  test(`ENT-04 ${list}: a radio answer sent after another one replaces it`, rule('ENT-04'), async ({ api, contacts, forms }) => {
-    const radio = forms.pick(list, 'radio');
-    const { id } = await contacts.create(contacts.draft());
-    await patchThenGet(api, id, contacts.draft({ [list]: [optionAnswer(radio, 0)] }), 'ENT-04');
+  test(
+    `ENT-04 ${list}: a radio answer sent after another one replaces it`,
+    rule('ENT-04'),
+    async ({ api, contacts, forms }) => {
+      const radio = forms.pick(list, 'radio');
+      const { id } = await contacts.create(contacts.draft());
+      await patchThenGet(api, id, contacts.draft({ [list]: [optionAnswer(radio, 0)] }), 'ENT-04');
 
-    const { both } = await patchThenGet(api, id, contacts.draft({ [list]: [optionAnswer(radio, 1)] }), 'ENT-04');
-    for (const [where, answer] of both) {
-      await expect(answer, `ENT-04 ${list}: radio "${radio.label}" keeps only the answer sent last in ${where}`).toHaveActiveEntries({ [list]: [optionAnswer(radio, 1)] });
-    }
-  });
+      const { both } = await patchThenGet(api, id, contacts.draft({ [list]: [optionAnswer(radio, 1)] }), 'ENT-04');
+      for (const [where, answer] of both) {
+        await expect(
+          answer,
+          `ENT-04 ${list}: radio "${radio.label}" keeps only the answer sent last in ${where}`,
+        ).toHaveActiveEntries({ [list]: [optionAnswer(radio, 1)] });
+      }
+    },
+  );
 
-  test(`ENT-05 ${list}: every distinct checkbox option sent is active once, however often it is sent`, rule('ENT-05'), async ({ api, contacts, forms }) => {
-    const checkbox = forms.pick(list, 'checkbox');
-    const { id } = await contacts.create(contacts.draft());
-    const distinct = checkbox.refvalues.map((_, index) => optionAnswer(checkbox, index));
-    // Every option, then every option but the first again: duplicates must not be kept twice.
-    const sent = [...distinct, ...distinct.slice(1)];
+  test(
+    `ENT-05 ${list}: every distinct checkbox option sent is active once, however often it is sent`,
+    rule('ENT-05'),
+    async ({ api, contacts, forms }) => {
+      const checkbox = forms.pick(list, 'checkbox');
+      const { id } = await contacts.create(contacts.draft());
+      const distinct = checkbox.refvalues.map((_, index) => optionAnswer(checkbox, index));
+      // Every option, then every option but the first again: duplicates must not be kept twice.
+      const sent = [...distinct, ...distinct.slice(1)];
 
-    const { both } = await patchThenGet(api, id, contacts.draft({ [list]: sent }), 'ENT-05');
-    for (const [where, answer] of both) {
-      await expect(answer, `ENT-05 ${list}: checkbox "${checkbox.label}" has each option sent active exactly once in ${where}`).toHaveActiveEntries({ [list]: distinct });
-    }
-  });
+      const { both } = await patchThenGet(api, id, contacts.draft({ [list]: sent }), 'ENT-05');
+      for (const [where, answer] of both) {
+        await expect(
+          answer,
+          `ENT-05 ${list}: checkbox "${checkbox.label}" has each option sent active exactly once in ${where}`,
+        ).toHaveActiveEntries({ [list]: distinct });
+      }
+    },
+  );
 
-  test(`ENT-06 ${list}: a different option sent to a radio form replaces the old one`, rule('ENT-06'), async ({ api, contacts, forms }) => {
-    const radio = forms.pick(list, 'radio');
-    const { id } = await contacts.create(contacts.draft());
-    const last = radio.refvalues.length - 1;
-    await patchThenGet(api, id, contacts.draft({ [list]: [optionAnswer(radio, last)] }), 'ENT-06');
+  test(
+    `ENT-06 ${list}: a different option sent to a radio form replaces the old one`,
+    rule('ENT-06'),
+    async ({ api, contacts, forms }) => {
+      const radio = forms.pick(list, 'radio');
+      const { id } = await contacts.create(contacts.draft());
+      const last = radio.refvalues.length - 1;
+      await patchThenGet(api, id, contacts.draft({ [list]: [optionAnswer(radio, last)] }), 'ENT-06');
 
-    const { both } = await patchThenGet(api, id, contacts.draft({ [list]: [optionAnswer(radio, 0)] }), 'ENT-06');
-    for (const [where, answer] of both) {
-      await expect(answer, `ENT-06 ${list}: the old option of radio "${radio.label}" is no longer active in ${where}`).toHaveActiveEntries({ [list]: [optionAnswer(radio, 0)] });
-    }
-  });
+      const { both } = await patchThenGet(api, id, contacts.draft({ [list]: [optionAnswer(radio, 0)] }), 'ENT-06');
+      for (const [where, answer] of both) {
+        await expect(
+          answer,
+          `ENT-06 ${list}: the old option of radio "${radio.label}" is no longer active in ${where}`,
+        ).toHaveActiveEntries({ [list]: [optionAnswer(radio, 0)] });
+      }
+    },
+  );
 
-  test(`ENT-07 ${list}: leaving the whole list out soft-deletes all of its entries and leaves the other list alone`, rule('ENT-07'), async ({ api, contacts, forms }) => {
-    const other = list === 'formdatas' ? 'custom_fields' : 'formdatas';
-    const form = forms.pick(list, 'text');
-    const otherForm = forms.pick(other, 'text');
-    const { id } = await contacts.create(contacts.draft());
-    await patchThenGet(api, id, contacts.draft({ [list]: [freeAnswer(form, 'Architect')], [other]: [freeAnswer(otherForm, 'Teacher')] }), 'ENT-07');
+  test(
+    `ENT-07 ${list}: leaving the whole list out soft-deletes all of its entries and leaves the other list alone`,
+    rule('ENT-07'),
+    async ({ api, contacts, forms }) => {
+      const other = list === 'formdatas' ? 'custom_fields' : 'formdatas';
+      const form = forms.pick(list, 'text');
+      const otherForm = forms.pick(other, 'text');
+      const { id } = await contacts.create(contacts.draft());
+      await patchThenGet(
+        api,
+        id,
+        contacts.draft({ [list]: [freeAnswer(form, 'Architect')], [other]: [freeAnswer(otherForm, 'Teacher')] }),
+        'ENT-07',
+      );
 
-    const { both } = await patchThenGet(api, id, contacts.draft({ [other]: [freeAnswer(otherForm, 'Teacher')] }), 'ENT-07');
-    for (const [where, answer] of both) {
-      await expect(answer, `ENT-07 ${list} left out has no active entry in ${where}, while ${other} keeps what was sent`).toHaveActiveEntries({ [list]: [], [other]: [freeAnswer(otherForm, 'Teacher')] });
-    }
-  });
+      const { both } = await patchThenGet(
+        api,
+        id,
+        contacts.draft({ [other]: [freeAnswer(otherForm, 'Teacher')] }),
+        'ENT-07',
+      );
+      for (const [where, answer] of both) {
+        await expect(
+          answer,
+          `ENT-07 ${list} left out has no active entry in ${where}, while ${other} keeps what was sent`,
+        ).toHaveActiveEntries({ [list]: [], [other]: [freeAnswer(otherForm, 'Teacher')] });
+      }
+    },
+  );
 }

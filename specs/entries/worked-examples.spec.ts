@@ -37,7 +37,10 @@ for (const list of ['formdatas', 'custom_fields'] as EntryListName[]) {
       const payload = contacts.draft(example.payload === null ? {} : { [list]: example.payload.map(entryOf) });
       const { both } = await patchThenGet(api, id, payload, example.rule);
       for (const [where, answer] of both) {
-        await expect(answer, `${example.rule} ${list}: before ${show(example.before)}, payload ${show(example.payload)}: under the ${runConfig.entryReading} reading the active entries are ${show(expected)} in ${where}`).toHaveActiveEntries({ [list]: expected.map(entryOf) });
+        await expect(
+          answer,
+          `${example.rule} ${list}: before ${show(example.before)}, payload ${show(example.payload)}: under the ${runConfig.entryReading} reading the active entries are ${show(expected)} in ${where}`,
+        ).toHaveActiveEntries({ [list]: expected.map(entryOf) });
       }
     });
   }

@@ -13,76 +13,155 @@ function outcome(answer: Answer): string {
   return `${answer.status}${typeof detail === 'string' ? ` (${detail.slice(0, 120)})` : ''}`;
 }
 
-test('OBSERVE which reading of the entry rules (section 4) the target follows', observation('the reading probe'), async ({ api, contacts, forms, runConfig }) => {
-  const text = forms.catalogue.find('custom_fields', 'text') ?? forms.pick('formdatas', 'text');
-  const { id } = await contacts.create(contacts.draft({ [text.list]: [freeAnswer(text, 'Architect')] }));
-  // T:a then T:b: replace keeps T:b alone, merge keeps T:a and T:b (the row where the readings part).
-  const answer = await api.withoutChecks().patchContact(id, contacts.draft({ [text.list]: [freeAnswer(text, 'Teacher')] }));
-  const active = activeEntriesOf(answer.contact, text.list).filter((entry) => entry.form_id === text.id).map((entry) => String(entry.data)).sort();
-  const reading = active.join() === 'Teacher' ? 'replace' : active.join() === 'Architect,Teacher' ? 'merge' : `neither (active after T:a then T:b: ${JSON.stringify(active)}, status ${answer.status})`;
-  observe(test.info(), 'entry reading', `${reading}; configured QOMON_ENTRY_READING=${runConfig.entryReading}`);
-  test.info().annotations.push({ type: 'reading', description: reading });
-});
+test(
+  'OBSERVE which reading of the entry rules (section 4) the target follows',
+  observation('the reading probe'),
+  async ({ api, contacts, forms, runConfig }) => {
+    const text = forms.catalogue.find('custom_fields', 'text') ?? forms.pick('formdatas', 'text');
+    const { id } = await contacts.create(contacts.draft({ [text.list]: [freeAnswer(text, 'Architect')] }));
+    // T:a then T:b: replace keeps T:b alone, merge keeps T:a and T:b (the row where the readings part).
+    const answer = await api
+      .withoutChecks()
+      .patchContact(id, contacts.draft({ [text.list]: [freeAnswer(text, 'Teacher')] }));
+    const active = activeEntriesOf(answer.contact, text.list)
+      .filter((entry) => entry.form_id === text.id)
+      .map((entry) => String(entry.data))
+      .sort();
+    const reading =
+      active.join() === 'Teacher'
+        ? 'replace'
+        : active.join() === 'Architect,Teacher'
+          ? 'merge'
+          : `neither (active after T:a then T:b: ${JSON.stringify(active)}, status ${answer.status})`;
+    observe(test.info(), 'entry reading', `${reading}; configured QOMON_ENTRY_READING=${runConfig.entryReading}`);
+    test.info().annotations.push({ type: 'reading', description: reading });
+  },
+);
 
-test('OBSERVE the status for contact id -1 versus abc', observation('status chosen for -1 versus abc'), async ({ api, contacts }) => {
-  const negative = await api.withoutChecks().patchContact('-1', contacts.draft());
-  const letters = await api.withoutChecks().patchContact('abc', contacts.draft());
-  observe(test.info(), 'status for contact id -1 / abc', `${negative.status} / ${letters.status}`);
-});
+test(
+  'OBSERVE the status for contact id -1 versus abc',
+  observation('status chosen for -1 versus abc'),
+  async ({ api, contacts }) => {
+    const negative = await api.withoutChecks().patchContact('-1', contacts.draft());
+    const letters = await api.withoutChecks().patchContact('abc', contacts.draft());
+    observe(test.info(), 'status for contact id -1 / abc', `${negative.status} / ${letters.status}`);
+  },
+);
 
-test('OBSERVE whether soft-deleted entries are listed with deleted_at or omitted', observation('soft-deleted entries listed or omitted'), async ({ api, contacts, forms }) => {
-  const text = forms.catalogue.find('custom_fields', 'text') ?? forms.pick('formdatas', 'text');
-  const { id } = await contacts.create(contacts.draft({ [text.list]: [freeAnswer(text, 'Architect')] }));
-  const answer = await api.withoutChecks().patchContact(id, contacts.draft());
-  const read = await api.withoutChecks().getContact(id);
-  const listed = entriesOf(read.contact, text.list).filter((entry) => entry.deleted_at !== undefined && entry.deleted_at !== null);
-  observe(test.info(), 'soft-deleted entries', listed.length ? `listed with deleted_at (${listed.length} on GET)` : `omitted (PATCH ${answer.status})`);
-});
+test(
+  'OBSERVE whether soft-deleted entries are listed with deleted_at or omitted',
+  observation('soft-deleted entries listed or omitted'),
+  async ({ api, contacts, forms }) => {
+    const text = forms.catalogue.find('custom_fields', 'text') ?? forms.pick('formdatas', 'text');
+    const { id } = await contacts.create(contacts.draft({ [text.list]: [freeAnswer(text, 'Architect')] }));
+    const answer = await api.withoutChecks().patchContact(id, contacts.draft());
+    const read = await api.withoutChecks().getContact(id);
+    const listed = entriesOf(read.contact, text.list).filter(
+      (entry) => entry.deleted_at !== undefined && entry.deleted_at !== null,
+    );
+    observe(
+      test.info(),
+      'soft-deleted entries',
+      listed.length ? `listed with deleted_at (${listed.length} on GET)` : `omitted (PATCH ${answer.status})`,
+    );
+  },
+);
 
 for (const body of [{}, { data: {} }]) {
-  test(`OBSERVE what a PATCH with the body ${JSON.stringify(body)} does`, observation('whether {} or {"data":{}} is accepted and what it does'), async ({ api, contacts }) => {
-    const { id } = await contacts.create();
-    const answer = await api.withoutChecks().send('PATCH', `contacts/${id}`, { body });
-    const read = await api.withoutChecks().getContact(id);
-    const firstname = read.contact.firstname;
-    observe(test.info(), `PATCH ${JSON.stringify(body)}`, `${outcome(answer)}; firstname afterwards ${JSON.stringify(firstname)}`);
-  });
+  test(
+    `OBSERVE what a PATCH with the body ${JSON.stringify(body)} does`,
+    observation('whether {} or {"data":{}} is accepted and what it does'),
+    async ({ api, contacts }) => {
+      const { id } = await contacts.create();
+      const answer = await api.withoutChecks().send('PATCH', `contacts/${id}`, { body });
+      const read = await api.withoutChecks().getContact(id);
+      const firstname = read.contact.firstname;
+      observe(
+        test.info(),
+        `PATCH ${JSON.stringify(body)}`,
+        `${outcome(answer)}; firstname afterwards ${JSON.stringify(firstname)}`,
+      );
+    },
+  );
 }
 
-test('OBSERVE what an unknown form_id and a form_ref_id of another form do', observation('unknown form_id or a form_ref_id of another form'), async ({ api, contacts, forms }) => {
-  const text = forms.catalogue.find('custom_fields', 'text') ?? forms.pick('formdatas', 'text');
-  const other = forms.catalogue.forms.find((form) => form.list === text.list && form.id !== text.id);
-  const { id } = await contacts.create();
-  const unknownForm = await api.withoutChecks().patchContact(id, contacts.draft({ [text.list]: [{ form_id: 2_147_483_000, form_ref_id: 2_147_483_000, data: 'x' }] }));
-  observe(test.info(), 'unknown form_id', outcome(unknownForm));
-  if (other) {
-    const foreignRef = await api.withoutChecks().patchContact(id, contacts.draft({ [text.list]: [{ ...freeAnswer(text, 'x'), form_ref_id: other.refvalues[0]?.id ?? 0 }] }));
-    observe(test.info(), `form_ref_id of form ${other.id} sent for form ${text.id}`, outcome(foreignRef));
-  }
-});
+test(
+  'OBSERVE what an unknown form_id and a form_ref_id of another form do',
+  observation('unknown form_id or a form_ref_id of another form'),
+  async ({ api, contacts, forms }) => {
+    const text = forms.catalogue.find('custom_fields', 'text') ?? forms.pick('formdatas', 'text');
+    const other = forms.catalogue.forms.find((form) => form.list === text.list && form.id !== text.id);
+    const { id } = await contacts.create();
+    const unknownForm = await api
+      .withoutChecks()
+      .patchContact(
+        id,
+        contacts.draft({ [text.list]: [{ form_id: 2_147_483_000, form_ref_id: 2_147_483_000, data: 'x' }] }),
+      );
+    observe(test.info(), 'unknown form_id', outcome(unknownForm));
+    if (other) {
+      const foreignRef = await api
+        .withoutChecks()
+        .patchContact(
+          id,
+          contacts.draft({ [text.list]: [{ ...freeAnswer(text, 'x'), form_ref_id: other.refvalues[0]?.id ?? 0 }] }),
+        );
+      observe(test.info(), `form_ref_id of form ${other.id} sent for form ${text.id}`, outcome(foreignRef));
+    }
+  },
+);
 
-test('OBSERVE whether UpdatedAt moves on a PATCH that changes nothing', observation('UpdatedAt on a no-op PATCH'), async ({ api, contacts }) => {
-  const sent = contacts.draft();
-  const { id, created } = await contacts.create(sent);
-  const again = await api.withoutChecks().patchContact(id, sent);
-  observe(test.info(), 'UpdatedAt on a PATCH that changes nothing', created.contact.UpdatedAt === again.contact.UpdatedAt ? 'unchanged' : `moved from ${String(created.contact.UpdatedAt)} to ${String(again.contact.UpdatedAt)}`);
-});
+test(
+  'OBSERVE whether UpdatedAt moves on a PATCH that changes nothing',
+  observation('UpdatedAt on a no-op PATCH'),
+  async ({ api, contacts }) => {
+    const sent = contacts.draft();
+    const { id, created } = await contacts.create(sent);
+    const again = await api.withoutChecks().patchContact(id, sent);
+    observe(
+      test.info(),
+      'UpdatedAt on a PATCH that changes nothing',
+      created.contact.UpdatedAt === again.contact.UpdatedAt
+        ? 'unchanged'
+        : `moved from ${String(created.contact.UpdatedAt)} to ${String(again.contact.UpdatedAt)}`,
+    );
+  },
+);
 
-test('OBSERVE whether two identical text entries sent together are both kept', observation('two identical text entries sent together'), async ({ api, contacts, forms }) => {
-  const text = forms.catalogue.find('custom_fields', 'text') ?? forms.pick('formdatas', 'text');
-  const { id } = await contacts.create();
-  const answer = await api.withoutChecks().patchContact(id, contacts.draft({ [text.list]: [freeAnswer(text, 'Architect'), freeAnswer(text, 'Architect')] }));
-  const kept = activeEntriesOf(answer.contact, text.list).filter((entry) => entry.form_id === text.id).length;
-  observe(test.info(), 'two identical text entries sent together', `${answer.status}; ${kept} active`);
-});
+test(
+  'OBSERVE whether two identical text entries sent together are both kept',
+  observation('two identical text entries sent together'),
+  async ({ api, contacts, forms }) => {
+    const text = forms.catalogue.find('custom_fields', 'text') ?? forms.pick('formdatas', 'text');
+    const { id } = await contacts.create();
+    const answer = await api
+      .withoutChecks()
+      .patchContact(
+        id,
+        contacts.draft({ [text.list]: [freeAnswer(text, 'Architect'), freeAnswer(text, 'Architect')] }),
+      );
+    const kept = activeEntriesOf(answer.contact, text.list).filter((entry) => entry.form_id === text.id).length;
+    observe(test.info(), 'two identical text entries sent together', `${answer.status}; ${kept} active`);
+  },
+);
 
-test('OBSERVE the date a server gives an entry sent without one', observation('date of an entry sent without one'), async ({ api, contacts, forms }) => {
-  const text = forms.catalogue.find('custom_fields', 'text') ?? forms.pick('formdatas', 'text');
-  const { id } = await contacts.create();
-  const answer = await api.withoutChecks().patchContact(id, contacts.draft({ [text.list]: [freeAnswer(text, 'Architect')] }));
-  const entry = activeEntriesOf(answer.contact, text.list).find((candidate) => candidate.form_id === text.id);
-  observe(test.info(), 'date of an entry sent without one', `${JSON.stringify(entry?.date)} (UpdatedAt ${String(answer.contact.UpdatedAt)})`);
-});
+test(
+  'OBSERVE the date a server gives an entry sent without one',
+  observation('date of an entry sent without one'),
+  async ({ api, contacts, forms }) => {
+    const text = forms.catalogue.find('custom_fields', 'text') ?? forms.pick('formdatas', 'text');
+    const { id } = await contacts.create();
+    const answer = await api
+      .withoutChecks()
+      .patchContact(id, contacts.draft({ [text.list]: [freeAnswer(text, 'Architect')] }));
+    const entry = activeEntriesOf(answer.contact, text.list).find((candidate) => candidate.form_id === text.id);
+    observe(
+      test.info(),
+      'date of an entry sent without one',
+      `${JSON.stringify(entry?.date)} (UpdatedAt ${String(answer.contact.UpdatedAt)})`,
+    );
+  },
+);
 
 test('OBSERVE whether an invalid mail is rejected', observation('invalid mail'), async ({ api, contacts }) => {
   const { id } = await contacts.create();
@@ -90,32 +169,57 @@ test('OBSERVE whether an invalid mail is rejected', observation('invalid mail'),
   observe(test.info(), 'mail "not-an-address"', outcome(answer));
 });
 
-test('OBSERVE the name of the custom fields list in answers and the rate-limit headers sent', observation('response list name; rate-limit headers'), async ({ contacts }) => {
-  const { created } = await contacts.create();
-  const name = 'custom_fields' in created.contact ? 'custom_fields' : 'customfields' in created.contact ? 'customfields (older name)' : 'neither';
-  observe(test.info(), 'custom fields list name', name);
-  const headers = Object.keys(created.exchange.responseHeaders).filter((header) => /ratelimit|retry-after/i.test(header));
-  observe(test.info(), 'rate-limit headers', headers.length ? headers.join(', ') : 'none');
-});
+test(
+  'OBSERVE the name of the custom fields list in answers and the rate-limit headers sent',
+  observation('response list name; rate-limit headers'),
+  async ({ contacts }) => {
+    const { created } = await contacts.create();
+    const name =
+      'custom_fields' in created.contact
+        ? 'custom_fields'
+        : 'customfields' in created.contact
+          ? 'customfields (older name)'
+          : 'neither';
+    observe(test.info(), 'custom fields list name', name);
+    const headers = Object.keys(created.exchange.responseHeaders).filter((header) =>
+      /ratelimit|retry-after/i.test(header),
+    );
+    observe(test.info(), 'rate-limit headers', headers.length ? headers.join(', ') : 'none');
+  },
+);
 
-test('OBSERVE what happens to action_ids, user_contact_id and notes', observation('action_ids, user_contact_id and notes'), async ({ api, contacts }) => {
-  const { id } = await contacts.create();
-  const answer = await api.withoutChecks().patchContact(id, { ...contacts.draft(), action_ids: [], notes: [] });
-  const seen = ['action_ids', 'user_contact_id', 'notes'].map((field) => `${field}=${JSON.stringify(answer.contact[field])}`).join(', ');
-  observe(test.info(), 'action_ids: [] and notes: [] sent', `${answer.status}; ${seen}`);
-});
+test(
+  'OBSERVE what happens to action_ids, user_contact_id and notes',
+  observation('action_ids, user_contact_id and notes'),
+  async ({ api, contacts }) => {
+    const { id } = await contacts.create();
+    const answer = await api.withoutChecks().patchContact(id, { ...contacts.draft(), action_ids: [], notes: [] });
+    const seen = ['action_ids', 'user_contact_id', 'notes']
+      .map((field) => `${field}=${JSON.stringify(answer.contact[field])}`)
+      .join(', ');
+    observe(test.info(), 'action_ids: [] and notes: [] sent', `${answer.status}; ${seen}`);
+  },
+);
 
-test('OBSERVE whether a numeric answer that is not an integer, or a radio answer unlike its option value, is rejected', observation('non-integer numeric; radio data unlike the option value'), async ({ api, contacts, forms }) => {
-  const numeric = forms.catalogue.find('custom_fields', 'numeric') ?? forms.catalogue.find('formdatas', 'numeric');
-  const radio = forms.catalogue.find('custom_fields', 'radio') ?? forms.catalogue.find('formdatas', 'radio');
-  test.skip(!numeric && !radio, 'the target has neither a numeric nor a radio form');
-  const { id } = await contacts.create();
-  if (numeric) {
-    const answer = await api.withoutChecks().patchContact(id, contacts.draft({ [numeric.list]: [freeAnswer(numeric, '3.5')] }));
-    observe(test.info(), 'numeric answer "3.5"', outcome(answer));
-  }
-  if (radio) {
-    const answer = await api.withoutChecks().patchContact(id, contacts.draft({ [radio.list]: [{ ...optionAnswer(radio, 0), data: 'not-the-value' }] }));
-    observe(test.info(), 'radio answer whose data is not the option value', outcome(answer));
-  }
-});
+test(
+  'OBSERVE whether a numeric answer that is not an integer, or a radio answer unlike its option value, is rejected',
+  observation('non-integer numeric; radio data unlike the option value'),
+  async ({ api, contacts, forms }) => {
+    const numeric = forms.catalogue.find('custom_fields', 'numeric') ?? forms.catalogue.find('formdatas', 'numeric');
+    const radio = forms.catalogue.find('custom_fields', 'radio') ?? forms.catalogue.find('formdatas', 'radio');
+    test.skip(!numeric && !radio, 'the target has neither a numeric nor a radio form');
+    const { id } = await contacts.create();
+    if (numeric) {
+      const answer = await api
+        .withoutChecks()
+        .patchContact(id, contacts.draft({ [numeric.list]: [freeAnswer(numeric, '3.5')] }));
+      observe(test.info(), 'numeric answer "3.5"', outcome(answer));
+    }
+    if (radio) {
+      const answer = await api
+        .withoutChecks()
+        .patchContact(id, contacts.draft({ [radio.list]: [{ ...optionAnswer(radio, 0), data: 'not-the-value' }] }));
+      observe(test.info(), 'radio answer whose data is not the option value', outcome(answer));
+    }
+  },
+);

@@ -29,77 +29,134 @@ function everyScalarFieldChanged(marker: string): ContactInput {
     mobile_invalid: false,
     phone_invalid: false,
     address: {
-      housenumber: '1', street: 'Broadway', postalcode: '10004', citycode: '36061', city: 'New York',
-      county: 'New York County', state: 'NY', country: 'United States', addition: 'ter', infos: 'ring twice',
-      building: 'A', floor: '0', door: '1', pollingstation: '7',
+      housenumber: '1',
+      street: 'Broadway',
+      postalcode: '10004',
+      citycode: '36061',
+      city: 'New York',
+      county: 'New York County',
+      state: 'NY',
+      country: 'United States',
+      addition: 'ter',
+      infos: 'ring twice',
+      building: 'A',
+      floor: '0',
+      door: '1',
+      pollingstation: '7',
     },
     tags: [{ name: 'navy' }],
   };
 }
 
-test('REP-01 every field sent comes back with the value sent, in the PATCH answer and on GET', rule('REP-01'), async ({ api, contacts }) => {
-  const { id } = await contacts.create();
-  const sent = everyScalarFieldChanged(RUN_MARKER);
+test(
+  'REP-01 every field sent comes back with the value sent, in the PATCH answer and on GET',
+  rule('REP-01'),
+  async ({ api, contacts }) => {
+    const { id } = await contacts.create();
+    const sent = everyScalarFieldChanged(RUN_MARKER);
 
-  const patched = await api.patchContact(id, sent);
-  expect(patched.status, `REP-01 the PATCH is accepted\n${patched.describe()}`).toBe(200);
-  expect(fieldsNotAsSent(patched.contact, sent), `REP-01 every field sent comes back in the PATCH answer\n${patched.describe()}`).toEqual([]);
+    const patched = await api.patchContact(id, sent);
+    expect(patched.status, `REP-01 the PATCH is accepted\n${patched.describe()}`).toBe(200);
+    expect(
+      fieldsNotAsSent(patched.contact, sent),
+      `REP-01 every field sent comes back in the PATCH answer\n${patched.describe()}`,
+    ).toEqual([]);
 
-  const read = await api.getContact(id);
-  expect(fieldsNotAsSent(read.contact, sent), `REP-01 every field sent comes back on a later GET\n${read.describe()}`).toEqual([]);
-});
+    const read = await api.getContact(id);
+    expect(
+      fieldsNotAsSent(read.contact, sent),
+      `REP-01 every field sent comes back on a later GET\n${read.describe()}`,
+    ).toEqual([]);
+  },
+);
 
-test('REP-02 every writable field left out of the payload is cleared, in the answer and on GET', rule('REP-02'), async ({ api, contacts }) => {
-  const { id } = await contacts.create(contacts.draft());
-  const onlySurname = { surname: `${RUN_MARKER} Lovelace` };
-  const leftOut = SCALAR_FIELDS.filter((field) => field !== 'surname');
+test(
+  'REP-02 every writable field left out of the payload is cleared, in the answer and on GET',
+  rule('REP-02'),
+  async ({ api, contacts }) => {
+    const { id } = await contacts.create(contacts.draft());
+    const onlySurname = { surname: `${RUN_MARKER} Lovelace` };
+    const leftOut = SCALAR_FIELDS.filter((field) => field !== 'surname');
 
-  const patched = await api.patchContact(id, onlySurname);
-  expect(patched.status, `REP-02 the PATCH is accepted\n${patched.describe()}`).toBe(200);
-  expect(fieldsNotCleared(patched.contact, leftOut), `REP-02 the fields left out are cleared in the PATCH answer\n${patched.describe()}`).toEqual([]);
+    const patched = await api.patchContact(id, onlySurname);
+    expect(patched.status, `REP-02 the PATCH is accepted\n${patched.describe()}`).toBe(200);
+    expect(
+      fieldsNotCleared(patched.contact, leftOut),
+      `REP-02 the fields left out are cleared in the PATCH answer\n${patched.describe()}`,
+    ).toEqual([]);
 
-  const read = await api.getContact(id);
-  expect(fieldsNotCleared(read.contact, leftOut), `REP-02 the fields left out are cleared on GET\n${read.describe()}`).toEqual([]);
-});
+    const read = await api.getContact(id);
+    expect(
+      fieldsNotCleared(read.contact, leftOut),
+      `REP-02 the fields left out are cleared on GET\n${read.describe()}`,
+    ).toEqual([]);
+  },
+);
 
-test('REP-02 each writable field left out alone is cleared by that PATCH', rule('REP-02'), async ({ api, contacts }) => {
-  const full = everyScalarField(RUN_MARKER);
-  const { id } = await contacts.create(full);
-  // Each PATCH sends the full contact but one field, so it also sets again the field left out before.
-  for (const field of SCALAR_FIELDS.filter((name) => name !== 'surname')) {
-    const withoutField: ContactInput = { ...full };
-    delete withoutField[field];
-    const patched = await api.patchContact(id, withoutField);
-    await expect(patched, `REP-02 ${field} left out of an otherwise full payload is cleared`).toBeCleared(field);
-  }
-});
-
-test('REP-03 id, CreatedAt and group_id keep their values and UpdatedAt never goes back', rule('REP-03'), async ({ api, contacts }) => {
-  const { id, created } = await contacts.create();
-  const first = created.contact;
-  const answers = [created];
-  for (const firstname of ['Grace', 'Margaret']) answers.push(await api.patchContact(id, contacts.draft({ firstname })));
-  answers.push(await api.getContact(id));
-
-  for (const [index, answer] of answers.entries()) {
-    const contact = answer.contact;
-    expect(contact.id, `REP-03 id keeps its value (answer #${index + 1})\n${answer.describe()}`).toBe(first.id);
-    expect(contact.group_id, `REP-03 group_id keeps its value (answer #${index + 1})\n${answer.describe()}`).toBe(first.group_id);
-    expect(isSameInstant(contact.CreatedAt, String(first.CreatedAt)), `REP-03 CreatedAt keeps its value: ${String(first.CreatedAt)} then ${String(contact.CreatedAt)}\n${answer.describe()}`).toBe(true);
-    const previous = answers[index - 1]?.contact;
-    if (previous) {
-      expect(compareInstants(String(contact.UpdatedAt), String(previous.UpdatedAt)), `REP-03 UpdatedAt does not go back: ${String(previous.UpdatedAt)} then ${String(contact.UpdatedAt)}\n${answer.describe()}`).toBeGreaterThanOrEqual(0);
+test(
+  'REP-02 each writable field left out alone is cleared by that PATCH',
+  rule('REP-02'),
+  async ({ api, contacts }) => {
+    const full = everyScalarField(RUN_MARKER);
+    const { id } = await contacts.create(full);
+    // Each PATCH sends the full contact but one field, so it also sets again the field left out before.
+    for (const field of SCALAR_FIELDS.filter((name) => name !== 'surname')) {
+      const withoutField: ContactInput = { ...full };
+      delete withoutField[field];
+      const patched = await api.patchContact(id, withoutField);
+      await expect(patched, `REP-02 ${field} left out of an otherwise full payload is cleared`).toBeCleared(field);
     }
-  }
-});
+  },
+);
 
-test('REP-04 the PATCH answer describes the stored state: a GET right after returns the same contact', rule('REP-04'), async ({ api, contacts, forms }) => {
-  const { id } = await contacts.create();
-  const text = forms.catalogue.find('custom_fields', 'text') ?? forms.catalogue.find('formdatas', 'text');
-  const sent = contacts.draft(text ? { [text.list]: [freeAnswer(text, 'Architect', '2024-07-17T11:34:42.195Z')] } : {});
+test(
+  'REP-03 id, CreatedAt and group_id keep their values and UpdatedAt never goes back',
+  rule('REP-03'),
+  async ({ api, contacts }) => {
+    const { id, created } = await contacts.create();
+    const first = created.contact;
+    const answers = [created];
+    for (const firstname of ['Grace', 'Margaret'])
+      answers.push(await api.patchContact(id, contacts.draft({ firstname })));
+    answers.push(await api.getContact(id));
 
-  const patched = await api.patchContact(id, sent);
-  expect(patched.status, `REP-04 the PATCH is accepted\n${patched.describe()}`).toBe(200);
-  const read = await api.getContact(id);
-  expect(canonical(read.contact), `REP-04 GET right after the PATCH returns the contact the PATCH answered (lists as multisets, instants to the µs)\n${patched.describe()}\n${read.describe()}`).toEqual(canonical(patched.contact));
-});
+    for (const [index, answer] of answers.entries()) {
+      const contact = answer.contact;
+      expect(contact.id, `REP-03 id keeps its value (answer #${index + 1})\n${answer.describe()}`).toBe(first.id);
+      expect(contact.group_id, `REP-03 group_id keeps its value (answer #${index + 1})\n${answer.describe()}`).toBe(
+        first.group_id,
+      );
+      expect(
+        isSameInstant(contact.CreatedAt, String(first.CreatedAt)),
+        `REP-03 CreatedAt keeps its value: ${String(first.CreatedAt)} then ${String(contact.CreatedAt)}\n${answer.describe()}`,
+      ).toBe(true);
+      const previous = answers[index - 1]?.contact;
+      if (previous) {
+        expect(
+          compareInstants(String(contact.UpdatedAt), String(previous.UpdatedAt)),
+          `REP-03 UpdatedAt does not go back: ${String(previous.UpdatedAt)} then ${String(contact.UpdatedAt)}\n${answer.describe()}`,
+        ).toBeGreaterThanOrEqual(0);
+      }
+    }
+  },
+);
+
+test(
+  'REP-04 the PATCH answer describes the stored state: a GET right after returns the same contact',
+  rule('REP-04'),
+  async ({ api, contacts, forms }) => {
+    const { id } = await contacts.create();
+    const text = forms.catalogue.find('custom_fields', 'text') ?? forms.catalogue.find('formdatas', 'text');
+    const sent = contacts.draft(
+      text ? { [text.list]: [freeAnswer(text, 'Architect', '2024-07-17T11:34:42.195Z')] } : {},
+    );
+
+    const patched = await api.patchContact(id, sent);
+    expect(patched.status, `REP-04 the PATCH is accepted\n${patched.describe()}`).toBe(200);
+    const read = await api.getContact(id);
+    expect(
+      canonical(read.contact),
+      `REP-04 GET right after the PATCH returns the contact the PATCH answered (lists as multisets, instants to the µs)\n${patched.describe()}\n${read.describe()}`,
+    ).toEqual(canonical(patched.contact));
+  },
+);

@@ -28,50 +28,93 @@ function timestampsIn(value: unknown, path = ''): [string, unknown][] {
   return Object.entries(value).flatMap(([key, member]) => {
     const here = `${path}/${key}`;
     const named = /(^|_)(at|date|donedate|lastchange)$|At$|^birthdate$/.test(key);
-    return named && member !== null && typeof member !== 'object' ? [[here, member] as [string, unknown]] : timestampsIn(member, here);
+    return named && member !== null && typeof member !== 'object'
+      ? [[here, member] as [string, unknown]]
+      : timestampsIn(member, here);
   });
 }
 
-test('SCH-01 the answers to POST, PATCH and GET of a contact validate against the contact answer schema', rule('SCH-01'), async ({ api, contacts, forms }) => {
-  const sent = richContact(contacts, forms);
-  const { id, created } = await contacts.create(sent);
-  const patched = await api.patchContact(id, sent);
-  const read = await api.getContact(id);
-  for (const [what, answer] of [['POST', created], ['PATCH', patched], ['GET', read]] as const) {
-    await expect(answer, `SCH-01 the ${what} answer is the contact envelope`).toMatchSchema('contact-answer');
-  }
-});
+test(
+  'SCH-01 the answers to POST, PATCH and GET of a contact validate against the contact answer schema',
+  rule('SCH-01'),
+  async ({ api, contacts, forms }) => {
+    const sent = richContact(contacts, forms);
+    const { id, created } = await contacts.create(sent);
+    const patched = await api.patchContact(id, sent);
+    const read = await api.getContact(id);
+    for (const [what, answer] of [
+      ['POST', created],
+      ['PATCH', patched],
+      ['GET', read],
+    ] as const) {
+      await expect(answer, `SCH-01 the ${what} answer is the contact envelope`).toMatchSchema('contact-answer');
+    }
+  },
+);
 
 for (const category of [...CATEGORIES_OF.custom_fields, ...CATEGORIES_OF.formdatas]) {
-  test(`SCH-01 the forms answer for category ${category} validates against the form list schema`, rule('SCH-01'), async ({ api }) => {
-    const answer = await api.listForms(category);
-    expect(answer.status, `SCH-01 GET /v1/forms/type/${category} answers 200\n${answer.describe()}`).toBe(200);
-    await expect(answer, `SCH-01 the forms answer for ${category} is the form list envelope`).toMatchSchema('form-list');
-  });
+  test(
+    `SCH-01 the forms answer for category ${category} validates against the form list schema`,
+    rule('SCH-01'),
+    async ({ api }) => {
+      const answer = await api.listForms(category);
+      expect(answer.status, `SCH-01 GET /v1/forms/type/${category} answers 200\n${answer.describe()}`).toBe(200);
+      await expect(answer, `SCH-01 the forms answer for ${category} is the form list envelope`).toMatchSchema(
+        'form-list',
+      );
+    },
+  );
 }
 
-test('SCH-02 every timestamp in a contact answer is UTC Z with 0 to 6 fractional digits', rule('SCH-02'), async ({ api, contacts, forms }) => {
-  const sent = richContact(contacts, forms);
-  const { id } = await contacts.create(sent);
-  const patched = await api.patchContact(id, sent);
-  const found = timestampsIn(patched.json);
-  expect(found.length, `SCH-02 the answer carries timestamps (CreatedAt, UpdatedAt, birthdate, entry dates)\n${patched.describe()}`).toBeGreaterThanOrEqual(3);
-  const malformed = found.filter(([, value]) => !isAnswerTimestamp(value)).map(([path, value]) => `${path}: ${JSON.stringify(value)}`);
-  expect(malformed, `SCH-02 timestamps that are not UTC Z with 0-6 fractional digits\n${patched.describe()}`).toEqual([]);
-});
+test(
+  'SCH-02 every timestamp in a contact answer is UTC Z with 0 to 6 fractional digits',
+  rule('SCH-02'),
+  async ({ api, contacts, forms }) => {
+    const sent = richContact(contacts, forms);
+    const { id } = await contacts.create(sent);
+    const patched = await api.patchContact(id, sent);
+    const found = timestampsIn(patched.json);
+    expect(
+      found.length,
+      `SCH-02 the answer carries timestamps (CreatedAt, UpdatedAt, birthdate, entry dates)\n${patched.describe()}`,
+    ).toBeGreaterThanOrEqual(3);
+    const malformed = found
+      .filter(([, value]) => !isAnswerTimestamp(value))
+      .map(([path, value]) => `${path}: ${JSON.stringify(value)}`);
+    expect(malformed, `SCH-02 timestamps that are not UTC Z with 0-6 fractional digits\n${patched.describe()}`).toEqual(
+      [],
+    );
+  },
+);
 
 // Each row provokes one 4xx status that a client meets.
 const PROBLEMS = [
-  { status: 401, what: 'a request without a token', send: ({ anonymousApi }: Fixtures, id: number) => anonymousApi.getContact(id) },
-  { status: 404, what: 'a contact that does not exist', send: ({ api }: Fixtures) => api.getContact('9223372036854775807') },
-  { status: 400, what: 'a body that is not JSON', send: ({ api }: Fixtures, id: number) => api.send('PATCH', `contacts/${id}`, { rawBody: '{"data":' }) },
+  {
+    status: 401,
+    what: 'a request without a token',
+    send: ({ anonymousApi }: Fixtures, id: number) => anonymousApi.getContact(id),
+  },
+  {
+    status: 404,
+    what: 'a contact that does not exist',
+    send: ({ api }: Fixtures) => api.getContact('9223372036854775807'),
+  },
+  {
+    status: 400,
+    what: 'a body that is not JSON',
+    send: ({ api }: Fixtures, id: number) => api.send('PATCH', `contacts/${id}`, { rawBody: '{"data":' }),
+  },
 ] as const;
 type Fixtures = { api: Api; anonymousApi: Api };
 
 for (const problem of PROBLEMS) {
-  test(`SCH-03 the ${problem.status} answer to ${problem.what} is problem details whose status is ${problem.status}`, rule('SCH-03'), async ({ api, anonymousApi, contacts }) => {
-    const { id } = await contacts.create();
-    const answer = await problem.send({ api, anonymousApi }, id);
-    await expect(answer, `SCH-03 ${problem.what} gets a problem body`).toBeProblem(problem.status);
-  });
+  test(
+    `SCH-03 the ${problem.status} answer to ${problem.what} is problem details whose status is ${problem.status}`,
+    rule('SCH-03'),
+    async ({ api, anonymousApi, contacts }) => {
+      const { id } = await contacts.create();
+      const answer = await problem.send({ api, anonymousApi }, id);
+      await expect(answer, `SCH-03 ${problem.what} gets a problem body`).toBeProblem(problem.status);
+    },
+  );
 }

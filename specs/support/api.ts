@@ -29,7 +29,9 @@ export interface SendOptions {
 export const JSON_CONTENT_TYPE = 'application/json';
 
 function isContactRoute(method: string, pathname: string): boolean {
-  return ['POST', 'GET', 'PATCH'].includes(method) && /\/contacts(\/[^/]+)?$/.test(pathname) && !pathname.includes('/forms/');
+  return (
+    ['POST', 'GET', 'PATCH'].includes(method) && /\/contacts(\/[^/]+)?$/.test(pathname) && !pathname.includes('/forms/')
+  );
 }
 
 function isFormsRoute(method: string, pathname: string): boolean {
@@ -92,7 +94,14 @@ export class Api {
 
   /** The same credential for the DELETE that cleans up a contact: no checks, paid for when the contact was created. */
   forCleanup(): Api {
-    return new Api(this.request, this.transcript, this.credential, false, { ...this.trafficOptions, prepaid: true }, this.traffic);
+    return new Api(
+      this.request,
+      this.transcript,
+      this.credential,
+      false,
+      { ...this.trafficOptions, prepaid: true },
+      this.traffic,
+    );
   }
 
   createContact(contact: ContactInput | JsonObject): Promise<Answer> {
@@ -118,7 +127,9 @@ export class Api {
   /** Any request, for the tests that send what a client following the contract never would. */
   async send(method: string, path: string, options: SendOptions = {}): Promise<Answer> {
     const variable = this.credential.kind === 'token' ? this.credential.variable : undefined;
-    const answer = await this.traffic.carry({ method, path, variable }, this.trafficOptions, () => this.sendOnce(method, path, options));
+    const answer = await this.traffic.carry({ method, path, variable }, this.trafficOptions, () =>
+      this.sendOnce(method, path, options),
+    );
     if (this.checks) checkEveryAnswer(answer);
     return answer;
   }
@@ -139,8 +150,15 @@ export class Api {
       method,
       url: response.url(),
       credential:
-        this.credential.kind === 'token' ? this.credential.variable : this.credential.kind === 'header' ? this.credential.label : 'no Authorization header',
-      requestHeaders: this.credential.kind === 'header' && this.credential.shown !== undefined ? { ...headers, Authorization: this.credential.shown } : headers,
+        this.credential.kind === 'token'
+          ? this.credential.variable
+          : this.credential.kind === 'header'
+            ? this.credential.label
+            : 'no Authorization header',
+      requestHeaders:
+        this.credential.kind === 'header' && this.credential.shown !== undefined
+          ? { ...headers, Authorization: this.credential.shown }
+          : headers,
       requestBody: typeof payload === 'string' ? payload : payload ? `<${payload.length} bytes>` : undefined,
       status: response.status(),
       responseHeaders: response.headers(),
@@ -160,11 +178,17 @@ function checkEveryAnswer(answer: Answer): void {
   const { pathname } = new URL(url);
   expect.soft(status, `VAL-04 no request is answered with a 5xx\n${answer.describe()}`).toBeLessThan(500);
   if (status >= 200 && status < 300 && isContactRoute(method, pathname)) {
-    expect.soft(answer, 'SCH-01/SCH-02 a 2xx contact answer is the contact envelope, timestamps UTC Z with 0-6 digits').toMatchSchema('contact-answer');
+    expect
+      .soft(answer, 'SCH-01/SCH-02 a 2xx contact answer is the contact envelope, timestamps UTC Z with 0-6 digits')
+      .toMatchSchema('contact-answer');
   } else if (status >= 200 && status < 300 && isFormsRoute(method, pathname)) {
-    expect.soft(answer, 'SCH-01/SCH-02 a forms answer validates against the form list schema').toMatchSchema('form-list');
+    expect
+      .soft(answer, 'SCH-01/SCH-02 a forms answer validates against the form list schema')
+      .toMatchSchema('form-list');
   } else if (status >= 400 && status < 500) {
-    expect.soft(answer, 'SCH-03 every 4xx answer carries a problem body whose status equals the HTTP status').toBeProblem(status);
+    expect
+      .soft(answer, 'SCH-03 every 4xx answer carries a problem body whose status equals the HTTP status')
+      .toBeProblem(status);
   }
 }
 

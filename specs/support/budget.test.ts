@@ -86,7 +86,9 @@ function worker(ledger: string, share: number, cost: number, attempts: number): 
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) =>
-    child.on('close', (code) => (code === 0 ? resolve(Number(stdout)) : reject(new Error(`worker exited ${code}: ${stderr}`)))),
+    child.on('close', (code) =>
+      code === 0 ? resolve(Number(stdout)) : reject(new Error(`worker exited ${code}: ${stderr}`)),
+    ),
   );
 }
 
@@ -96,6 +98,9 @@ test('four processes racing on one ledger spend exactly the budget together, nev
   const [share, cost, attempts, workers] = [100, 5, 12, 4]; // 48 attempts of 5 for 100 tokens: 20 fit
   const admitted = await Promise.all(Array.from({ length: workers }, () => worker(ledger, share, cost, attempts)));
   const total = admitted.reduce((sum, count) => sum + count, 0);
-  expect(total * cost, `the workers were admitted ${admitted.join(' + ')} reservations of ${cost}: together exactly the budget`).toBe(share);
+  expect(
+    total * cost,
+    `the workers were admitted ${admitted.join(' + ')} reservations of ${cost}: together exactly the budget`,
+  ).toBe(share);
   expect(new TokenBudget(share, ledger).spent(), 'a fresh reader of the ledger counts the same').toBe(share);
 });

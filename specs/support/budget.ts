@@ -145,7 +145,8 @@ export class TokenBudget {
       const spent = this.#spentNow();
       const admitted = spent + line.cost <= line.ceiling;
       if (admitted) this.#estimated += line.cost;
-      if (line.ref.startsWith(`${process.pid}.`)) this.#verdicts.set(line.ref, { admitted, spent, ceiling: line.ceiling });
+      if (line.ref.startsWith(`${process.pid}.`))
+        this.#verdicts.set(line.ref, { admitted, spent, ceiling: line.ceiling });
       return;
     }
     const bucket = this.#buckets.get(line.variable);

@@ -23,8 +23,20 @@ function titlesIn(suite: ListedSuite): string[] {
 function conformanceTitles(): string[] {
   const output = execFileSync(
     process.execPath,
-    [require.resolve('@playwright/test/cli'), 'test', '--list', '--reporter=json', '--project=conformance', '--project=rate-limit'],
-    { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CI: '' } },
+    [
+      require.resolve('@playwright/test/cli'),
+      'test',
+      '--list',
+      '--reporter=json',
+      '--project=conformance',
+      '--project=rate-limit',
+    ],
+    {
+      cwd: path.resolve(__dirname, '../..'),
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, CI: '' },
+    },
   );
   const report = JSON.parse(output) as { suites: ListedSuite[] };
   return report.suites.flatMap(titlesIn);
@@ -32,9 +44,14 @@ function conformanceTitles(): string[] {
 
 test('the rule catalogue mirrors the rules table of CONTRACT.md, id by id and level by level', () => {
   test.skip(!existsSync(CONTRACT), `${CONTRACT} is not beside this checkout: nothing to compare the catalogue with`);
-  const rows = [...readFileSync(CONTRACT, 'utf8').matchAll(/^\| ([A-Z]{3}-\d{2}) \| (MUST|SHOULD) \|/gm)].map((match) => `${match[1]} ${match[2]}`);
+  const rows = [...readFileSync(CONTRACT, 'utf8').matchAll(/^\| ([A-Z]{3}-\d{2}) \| (MUST|SHOULD) \|/gm)].map(
+    (match) => `${match[1]} ${match[2]}`,
+  );
   const catalogue = RULE_IDS.map((id) => `${id} ${RULES[id].level}`);
-  expect(catalogue, 'the catalogue in specs/support/rules.ts lists the rules of CONTRACT.md section 3 with their levels').toEqual(rows);
+  expect(
+    catalogue,
+    'the catalogue in specs/support/rules.ts lists the rules of CONTRACT.md section 3 with their levels',
+  ).toEqual(rows);
 });
 
 test('every rule of the catalogue is named by at least one conformance test, and every named rule exists', () => {

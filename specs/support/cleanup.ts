@@ -52,11 +52,14 @@ export class ContactCleanup {
         (answer) => answer.status,
         () => 0, // no answer at all: the contact is still there, as far as anyone knows
       );
-      if (status >= 200 && status < 300) this.ledger?.record({ event: 'deleted', id, target: this.target, run: RUN_ID });
+      if (status >= 200 && status < 300)
+        this.ledger?.record({ event: 'deleted', id, target: this.target, run: RUN_ID });
       else if (status === 404) this.ledger?.record({ event: 'gone', id, target: this.target, run: RUN_ID });
       else {
         this.ledger?.record({ event: 'kept', id, target: this.target, run: RUN_ID, status });
-        this.notes.leftover(`contact ${id} could not be deleted (DELETE answered ${status || 'nothing'}): \`npm run sweep\` deletes it later`);
+        this.notes.leftover(
+          `contact ${id} could not be deleted (DELETE answered ${status || 'nothing'}): \`npm run sweep\` deletes it later`,
+        );
       }
     }
   }

@@ -18,7 +18,11 @@ export function canonical(value: unknown): unknown {
     return value.map(canonical).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   }
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as JsonObject).map(([key, member]) => [key, canonical(member)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+    return Object.fromEntries(
+      Object.entries(value as JsonObject)
+        .map(([key, member]) => [key, canonical(member)])
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
+    );
   }
   return value;
 }
@@ -45,11 +49,14 @@ export function fieldsNotAsSent(contact: JsonObject, sent: ContactInput): string
     for (const member of ADDRESS_MEMBERS) {
       const expected = sent.address[member];
       // A member not sent is cleared (REP-02), checked where that rule is.
-      if (expected !== undefined && address[member] !== expected) differ(`address.${member}`, address[member], expected);
+      if (expected !== undefined && address[member] !== expected)
+        differ(`address.${member}`, address[member], expected);
     }
   }
   if (sent.tags !== undefined) {
-    const received = Array.isArray(contact.tags) ? (contact.tags as JsonObject[]).map((tag) => tag?.name) : contact.tags;
+    const received = Array.isArray(contact.tags)
+      ? (contact.tags as JsonObject[]).map((tag) => tag?.name)
+      : contact.tags;
     const expected = sent.tags.map((tag) => tag.name);
     if (!sameInstantOrValue(received, expected)) differ('tags (names, as a multiset)', received, expected);
   }
@@ -58,5 +65,7 @@ export function fieldsNotAsSent(contact: JsonObject, sent: ContactInput): string
 
 /** REP-02: the writable fields of `contact` that are not cleared, among `fields`. */
 export function fieldsNotCleared(contact: JsonObject, fields: readonly string[]): string[] {
-  return fields.filter((field) => !isCleared(contact[field])).map((field) => `${field}: ${JSON.stringify(contact[field])}`);
+  return fields
+    .filter((field) => !isCleared(contact[field]))
+    .map((field) => `${field}: ${JSON.stringify(contact[field])}`);
 }

@@ -49,8 +49,16 @@ test('a loopback live target needs no allow-list and spends at most 2000 tokens 
 });
 
 test('a host listed in QOMON_ALLOWED_HOSTS may be written to, without any request being made to check it', () => {
-  const run = parseRunConfig({ ...LIVE, QOMON_BASE_URL: 'https://Staging.Example.org/api', QOMON_ALLOWED_HOSTS: 'other.test, staging.example.org' });
-  expect(run.target, 'the allow-list is compared case-insensitively').toMatchObject({ kind: 'live', host: 'staging.example.org', baseURL: 'https://staging.example.org/api/' });
+  const run = parseRunConfig({
+    ...LIVE,
+    QOMON_BASE_URL: 'https://Staging.Example.org/api',
+    QOMON_ALLOWED_HOSTS: 'other.test, staging.example.org',
+  });
+  expect(run.target, 'the allow-list is compared case-insensitively').toMatchObject({
+    kind: 'live',
+    host: 'staging.example.org',
+    baseURL: 'https://staging.example.org/api/',
+  });
 });
 
 test('npm run conformance with a malformed QOMON_BASE_URL stops with one line naming it, before Playwright starts', () => {
@@ -62,6 +70,8 @@ test('npm run conformance with a malformed QOMON_BASE_URL stops with one line na
   expect(result.status, 'the run stops with exit code 2').toBe(2);
   const lines = result.stderr.trim().split('\n');
   expect(lines, 'one line on stderr').toHaveLength(1);
-  expect(lines[0], 'the line names the variable and what to set').toMatch(/^configuration error: QOMON_BASE_URL="not-a-url" is not a URL: set it to/);
+  expect(lines[0], 'the line names the variable and what to set').toMatch(
+    /^configuration error: QOMON_BASE_URL="not-a-url" is not a URL: set it to/,
+  );
   expect(result.stdout, 'Playwright never started: nothing ran').not.toContain('Running');
 });

@@ -22,9 +22,7 @@ export const MOCK_DEFAULTS = {
   rateCapacity: 40,
 } as const;
 
-export type Target =
-  | { kind: 'mock'; variant: string }
-  | { kind: 'live'; baseURL: string; host: string };
+export type Target = { kind: 'mock'; variant: string } | { kind: 'live'; baseURL: string; host: string };
 
 export interface RunConfig {
   target: Target;
@@ -91,7 +89,9 @@ function parseTarget(env: Env, allowedHosts: string[]): Target {
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(`QOMON_BASE_URL="${raw}" must use http or https: set it to the API root, e.g. https://incoming.qomon.app`);
+    throw new ConfigError(
+      `QOMON_BASE_URL="${raw}" must use http or https: set it to the API root, e.g. https://incoming.qomon.app`,
+    );
   }
   if (url.username || url.password) {
     throw new ConfigError('QOMON_BASE_URL must not carry credentials: put the token in QOMON_TOKEN instead');
@@ -118,18 +118,26 @@ export function parseRunConfig(env: Env): RunConfig {
     .filter(Boolean);
   for (const host of allowedHosts) {
     if (!/^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/.test(host)) {
-      throw new ConfigError(`QOMON_ALLOWED_HOSTS entry "${host}" is not a host name: list host names only, comma-separated (e.g. staging.qomon.app)`);
+      throw new ConfigError(
+        `QOMON_ALLOWED_HOSTS entry "${host}" is not a host name: list host names only, comma-separated (e.g. staging.qomon.app)`,
+      );
     }
   }
   const target = parseTarget(env, allowedHosts);
 
   const reading = nonEmpty(env, 'QOMON_ENTRY_READING') ?? 'replace';
   if (!ENTRY_READINGS.includes(reading as EntryReading)) {
-    throw new ConfigError(`QOMON_ENTRY_READING="${reading}" is unknown: set it to "replace" or "merge" (CONTRACT.md section 4)`);
+    throw new ConfigError(
+      `QOMON_ENTRY_READING="${reading}" is unknown: set it to "replace" or "merge" (CONTRACT.md section 4)`,
+    );
   }
 
   const budget = positiveInteger(env, 'QOMON_TOKEN_BUDGET', 'the most rate-limit tokens the run may spend (e.g. 2000)');
-  const rateCapacity = positiveInteger(env, 'QOMON_RATE_CAPACITY', 'the bucket size of the token the exhaustion check uses');
+  const rateCapacity = positiveInteger(
+    env,
+    'QOMON_RATE_CAPACITY',
+    'the bucket size of the token the exhaustion check uses',
+  );
   const fastCheck = {
     numRuns: positiveInteger(env, 'FC_NUM_RUNS', 'the number of fast-check runs (e.g. 30)'),
     seed: integer(env, 'FC_SEED', 'the seed printed by a failing property'),
@@ -137,7 +145,9 @@ export function parseRunConfig(env: Env): RunConfig {
     replayPath: nonEmpty(env, 'FC_REPLAY_PATH'),
   };
   if (fastCheck.path !== undefined && !/^\d+(:\d+)*$/.test(fastCheck.path)) {
-    throw new ConfigError(`FC_PATH="${fastCheck.path}" is not a fast-check path: copy it from a failing property's output (e.g. 3:1:0)`);
+    throw new ConfigError(
+      `FC_PATH="${fastCheck.path}" is not a fast-check path: copy it from a failing property's output (e.g. 3:1:0)`,
+    );
   }
   if ((fastCheck.path !== undefined || fastCheck.replayPath !== undefined) && fastCheck.seed === undefined) {
     throw new ConfigError('FC_PATH and FC_REPLAY_PATH replay a failure only with its seed: set FC_SEED too');
@@ -160,7 +170,9 @@ export function parseRunConfig(env: Env): RunConfig {
 
   const token = nonEmpty(env, 'QOMON_TOKEN');
   if (token === undefined) {
-    throw new ConfigError(`QOMON_TOKEN is unset: a live target (${target.host}) needs the bearer token of the space under test`);
+    throw new ConfigError(
+      `QOMON_TOKEN is unset: a live target (${target.host}) needs the bearer token of the space under test`,
+    );
   }
   return {
     target,

@@ -15,13 +15,33 @@ export interface EntryInput {
 }
 
 export const STRING_FIELDS = [
-  'firstname', 'surname', 'married_name', 'mail', 'phone', 'mobile',
-  'nationality', 'birth_city', 'birth_country', 'birth_dept',
+  'firstname',
+  'surname',
+  'married_name',
+  'mail',
+  'phone',
+  'mobile',
+  'nationality',
+  'birth_city',
+  'birth_country',
+  'birth_dept',
 ] as const;
 export const BOOLEAN_FIELDS = ['black_list', 'mobile_invalid', 'phone_invalid'] as const;
 export const ADDRESS_MEMBERS = [
-  'housenumber', 'street', 'postalcode', 'citycode', 'city', 'county', 'state', 'country',
-  'addition', 'infos', 'building', 'floor', 'door', 'pollingstation',
+  'housenumber',
+  'street',
+  'postalcode',
+  'citycode',
+  'city',
+  'county',
+  'state',
+  'country',
+  'addition',
+  'infos',
+  'building',
+  'floor',
+  'door',
+  'pollingstation',
 ] as const;
 
 export type StringField = (typeof STRING_FIELDS)[number];
@@ -39,7 +59,14 @@ export interface ContactInput extends Partial<Record<StringField, string>>, Part
 
 /** Every writable, in-scope field of CONTRACT.md section 2 (REP-01, REP-02 range over these). */
 export const WRITABLE_FIELDS = [
-  ...STRING_FIELDS, 'birthdate', 'age_category', ...BOOLEAN_FIELDS, 'address', 'tags', 'formdatas', 'custom_fields',
+  ...STRING_FIELDS,
+  'birthdate',
+  'age_category',
+  ...BOOLEAN_FIELDS,
+  'address',
+  'tags',
+  'formdatas',
+  'custom_fields',
 ] as const;
 export type WritableField = (typeof WRITABLE_FIELDS)[number];
 
@@ -70,9 +97,20 @@ export function everyScalarField(marker: string): ContactInput {
     mobile_invalid: true,
     phone_invalid: true,
     address: {
-      housenumber: '12', street: 'rue de Rivoli', postalcode: '75001', citycode: '75101', city: 'Paris',
-      county: 'Paris', state: 'Ile-de-France', country: 'France', addition: 'bis', infos: 'digicode 1234',
-      building: 'B', floor: '3', door: '12', pollingstation: '101',
+      housenumber: '12',
+      street: 'rue de Rivoli',
+      postalcode: '75001',
+      citycode: '75101',
+      city: 'Paris',
+      county: 'Paris',
+      state: 'Ile-de-France',
+      country: 'France',
+      addition: 'bis',
+      infos: 'digicode 1234',
+      building: 'B',
+      floor: '3',
+      door: '12',
+      pollingstation: '101',
     },
     tags: [{ name: 'volunteer' }, { name: 'donor' }],
   };

@@ -10,7 +10,12 @@ import type { EntryInput, EntryListName } from './contact';
 
 /** Duck-typed so that this module needs nothing from api.ts at run time (api.ts imports it). */
 function isAnswer(value: unknown): value is Answer {
-  return typeof value === 'object' && value !== null && 'exchange' in value && typeof (value as Answer).describe === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'exchange' in value &&
+    typeof (value as Answer).describe === 'function'
+  );
 }
 
 function bodyOf(received: unknown): unknown {
@@ -33,7 +38,12 @@ function show(value: unknown): string {
 
 /** DAT-02: `received` is a timestamp that denotes the instant `sent`, to the microsecond; false for anything else. */
 export function isSameInstant(received: unknown, sent: string): boolean {
-  return typeof received === 'string' && isAnswerTimestamp(received) && isAnswerTimestamp(sent) && sameInstant(received, sent);
+  return (
+    typeof received === 'string' &&
+    isAnswerTimestamp(received) &&
+    isAnswerTimestamp(sent) &&
+    sameInstant(received, sent)
+  );
 }
 
 /** Two `data` (or `date`) values are the same answer: the same instant when both are timestamps (DAT-02). */
@@ -90,7 +100,8 @@ export const expect = baseExpect.extend({
   toBeProblem(received: Answer, allowed: number | readonly number[]) {
     const statuses = typeof allowed === 'number' ? [allowed] : [...allowed];
     const problems: string[] = [];
-    if (!statuses.includes(received.status)) problems.push(`status ${received.status}, expected ${statuses.join(' or ')}`);
+    if (!statuses.includes(received.status))
+      problems.push(`status ${received.status}, expected ${statuses.join(' or ')}`);
     const contentType = received.header('content-type') ?? '(none)';
     if (!/^application\/(problem\+)?json\b/i.test(contentType)) {
       problems.push(`content type ${contentType}, expected application/problem+json or application/json`);
@@ -98,7 +109,8 @@ export const expect = baseExpect.extend({
     const violations = validate('problem', received.json);
     if (violations.length > 0) problems.push(`the body is not problem details:\n${formatViolations(violations)}`);
     const bodyStatus = (received.json as { status?: unknown } | undefined)?.status;
-    if (bodyStatus !== received.status) problems.push(`body status ${show(bodyStatus)} differs from the HTTP status ${received.status}`);
+    if (bodyStatus !== received.status)
+      problems.push(`body status ${show(bodyStatus)} differs from the HTTP status ${received.status}`);
     const pass = problems.length === 0;
     return {
       name: 'toBeProblem',
@@ -119,7 +131,9 @@ export const expect = baseExpect.extend({
     const report: string[] = [];
     let pass = true;
     for (const [list, wanted] of Object.entries(expected) as [EntryListName, EntryInput[]][]) {
-      const active = listOf(contact, list).filter((entry) => entry.deleted_at === undefined || entry.deleted_at === null);
+      const active = listOf(contact, list).filter(
+        (entry) => entry.deleted_at === undefined || entry.deleted_at === null,
+      );
       const unmatched = [...active];
       const missing: EntryInput[] = [];
       for (const entry of wanted) {
@@ -139,7 +153,8 @@ export const expect = baseExpect.extend({
     return {
       name: 'toHaveActiveEntries',
       pass,
-      message: () => `${pass ? 'expected the active entries to differ' : 'active entries differ'} (multisets; ids ignored):\n${report.join('\n')}${reproduction(received)}`,
+      message: () =>
+        `${pass ? 'expected the active entries to differ' : 'active entries differ'} (multisets; ids ignored):\n${report.join('\n')}${reproduction(received)}`,
     };
   },
 

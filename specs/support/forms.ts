@@ -37,13 +37,19 @@ export interface Form {
 export const SAMPLE_VALUES: Record<'text' | 'numeric' | 'date', readonly string[]> = {
   text: ['Architect', 'Teacher', 'Nurse', 'Baker'],
   numeric: ['3', '12', '0', '42'],
-  date: ['2024-02-29T23:59:59.999Z', '1999-12-31T23:59:59.999Z', '2023-01-01T00:00:01.001Z', '2000-01-01T00:00:00.000Z'],
+  date: [
+    '2024-02-29T23:59:59.999Z',
+    '1999-12-31T23:59:59.999Z',
+    '2023-01-01T00:00:01.001Z',
+    '2000-01-01T00:00:00.000Z',
+  ],
 };
 
 function usable(raw: unknown, list: EntryListName, category: string): Form | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const form = raw as { id?: unknown; type?: unknown; label?: unknown; refvalues?: unknown };
-  if (typeof form.id !== 'number' || !FORM_TYPES.includes(form.type as FormType) || !Array.isArray(form.refvalues)) return undefined;
+  if (typeof form.id !== 'number' || !FORM_TYPES.includes(form.type as FormType) || !Array.isArray(form.refvalues))
+    return undefined;
   const refvalues = (form.refvalues as { id?: unknown; value?: unknown; label?: unknown }[])
     .filter((ref) => typeof ref?.id === 'number')
     .map((ref) => ({
@@ -72,7 +78,9 @@ export class FormCatalogue {
     readonly unreachable: readonly string[],
   ) {}
 
-  static fromAnswers(answers: { list: EntryListName; category: string; status: number; body: unknown }[]): FormCatalogue {
+  static fromAnswers(
+    answers: { list: EntryListName; category: string; status: number; body: unknown }[],
+  ): FormCatalogue {
     const forms: Form[] = [];
     const unreachable: string[] = [];
     for (const { list, category, status, body } of answers) {

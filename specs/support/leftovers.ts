@@ -6,7 +6,16 @@
  * file whole when every worker writes at once; JSON Lines rather than one JSON document for the
  * same reason.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { reportsDir } from './run';
 
@@ -47,16 +56,18 @@ export class LeftoverLedger {
 
   events(): LeftoverEvent[] {
     if (!existsSync(this.file)) return [];
-    return readFileSync(this.file, 'utf8')
-      .split('\n')
-      // A line cut short by a killed process is not an event; the rest of the file still is.
-      .flatMap((line) => {
-        try {
-          return line ? [JSON.parse(line) as LeftoverEvent] : [];
-        } catch {
-          return [];
-        }
-      });
+    return (
+      readFileSync(this.file, 'utf8')
+        .split('\n')
+        // A line cut short by a killed process is not an event; the rest of the file still is.
+        .flatMap((line) => {
+          try {
+            return line ? [JSON.parse(line) as LeftoverEvent] : [];
+          } catch {
+            return [];
+          }
+        })
+    );
   }
 
   /** Contacts created and not known to be deleted, oldest first, each once. */

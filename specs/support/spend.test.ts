@@ -27,5 +27,8 @@ test("a test's spend survives the trip through its annotation", () => {
   const spend = spendOf(COSTS);
   expect(spend, 'five requests, priced one by one').toEqual({ requests: 5, tokens: PATCH_COST + POST_COST + 3 });
   expect(parseSpend(spendAnnotation(spend).description), 'the annotation reads back as it was written').toEqual(spend);
-  expect(parseSpend('something else'), 'an annotation of another shape counts nothing').toEqual({ requests: 0, tokens: 0 });
+  expect(parseSpend('something else'), 'an annotation of another shape counts nothing').toEqual({
+    requests: 0,
+    tokens: 0,
+  });
 });

@@ -16,15 +16,30 @@ export interface PatchedAndRead {
 }
 
 /** PATCHes a valid payload, expects it accepted, and reads the contact back with GET. */
-export async function patchThenGet(api: Api, id: number, contact: ContactInput, ruleId: RuleId): Promise<PatchedAndRead> {
+export async function patchThenGet(
+  api: Api,
+  id: number,
+  contact: ContactInput,
+  ruleId: RuleId,
+): Promise<PatchedAndRead> {
   return test.step(
     `PATCH /contacts/${id} then GET it`,
     async () => {
       const patched = await api.patchContact(id, contact);
-      expect(patched.status, `${ruleId} arrange: a PATCH that follows the contract is accepted with 200\n${patched.describe()}`).toBe(200);
+      expect(
+        patched.status,
+        `${ruleId} arrange: a PATCH that follows the contract is accepted with 200\n${patched.describe()}`,
+      ).toBe(200);
       const read = await api.getContact(id);
       expect(read.status, `${ruleId} arrange: GET /contacts/${id} answers 200\n${read.describe()}`).toBe(200);
-      return { patched, read, both: [['the PATCH answer', patched], ['a GET after it', read]] };
+      return {
+        patched,
+        read,
+        both: [
+          ['the PATCH answer', patched],
+          ['a GET after it', read],
+        ],
+      };
     },
     { box: true },
   );
@@ -51,12 +66,21 @@ export function entryIdsOf(answer: Answer): number[] {
 }
 
 /** VAL-03 and friends: the stored contact is exactly as `before` (lists as multisets, instants to the µs). */
-export async function expectUnchanged(api: Api, id: number, before: Answer, ruleId: RuleId, after: Answer): Promise<void> {
+export async function expectUnchanged(
+  api: Api,
+  id: number,
+  before: Answer,
+  ruleId: RuleId,
+  after: Answer,
+): Promise<void> {
   await test.step(
     `GET /contacts/${id} shows nothing changed`,
     async () => {
       const read = await readStored(api, id, ruleId);
-      expect(canonical(read.contact), `${ruleId} nothing changes: the stored contact is exactly as before the rejected request\nrejected request:\n${after.describe()}\nread back:\n${read.describe()}`).toEqual(canonical(before.contact));
+      expect(
+        canonical(read.contact),
+        `${ruleId} nothing changes: the stored contact is exactly as before the rejected request\nrejected request:\n${after.describe()}\nread back:\n${read.describe()}`,
+      ).toEqual(canonical(before.contact));
     },
     { box: true },
   );

@@ -111,7 +111,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   api: async ({ request, transcript, runConfig }, use) => {
-    await use(new Api(request, transcript, { kind: 'token', token: runConfig.token, variable: 'QOMON_TOKEN' }, true, { retryOn429: true }));
+    await use(
+      new Api(request, transcript, { kind: 'token', token: runConfig.token, variable: 'QOMON_TOKEN' }, true, {
+        retryOn429: true,
+      }),
+    );
   },
 
   anonymousApi: async ({ request, transcript }, use) => {
@@ -119,8 +123,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   otherSpaceApi: async ({ request, transcript, runConfig }, use, testInfo) => {
-    testInfo.skip(!runConfig.otherSpaceToken, 'QOMON_TOKEN_OTHER_SPACE is unset: set it to a token of a second space to check isolation (AUT-03)');
-    await use(new Api(request, transcript, { kind: 'token', token: runConfig.otherSpaceToken ?? '', variable: 'QOMON_TOKEN_OTHER_SPACE' }));
+    testInfo.skip(
+      !runConfig.otherSpaceToken,
+      'QOMON_TOKEN_OTHER_SPACE is unset: set it to a token of a second space to check isolation (AUT-03)',
+    );
+    await use(
+      new Api(request, transcript, {
+        kind: 'token',
+        token: runConfig.otherSpaceToken ?? '',
+        variable: 'QOMON_TOKEN_OTHER_SPACE',
+      }),
+    );
   },
 
   rateApi: async ({ request, transcript, runConfig }, use) => {
@@ -133,9 +146,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   contacts: async ({ api, runConfig }, use, testInfo) => {
     const { target } = runConfig;
     const ledger = target.kind === 'live' ? LeftoverLedger.inReportsDir() : undefined; // the embedded mock's store ends with the run
-    const cleanup = new ContactCleanup(api.forCleanup(), ledger, target.kind === 'live' ? target.baseURL : 'embedded mock', {
-      leftover: (description) => testInfo.annotations.push({ type: 'leftover', description }),
-    });
+    const cleanup = new ContactCleanup(
+      api.forCleanup(),
+      ledger,
+      target.kind === 'live' ? target.baseURL : 'embedded mock',
+      {
+        leftover: (description) => testInfo.annotations.push({ type: 'leftover', description }),
+      },
+    );
     let count = 0;
     const draft = (overrides: ContactInput = {}): ContactInput => {
       count += 1;
@@ -147,9 +165,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         const answer = await cleanup.creating(as.createContact(contact));
         const id = answer.contact.id;
         if (answer.status !== 200 && answer.status !== 201) {
-          throw new Error(`fixture: POST /contacts answered ${answer.status}, so there is no contact to test on\n${answer.describe()}`);
+          throw new Error(
+            `fixture: POST /contacts answered ${answer.status}, so there is no contact to test on\n${answer.describe()}`,
+          );
         }
-        if (typeof id !== 'number') throw new Error(`fixture: POST /contacts answered without a numeric data.contact.id\n${answer.describe()}`);
+        if (typeof id !== 'number')
+          throw new Error(`fixture: POST /contacts answered without a numeric data.contact.id\n${answer.describe()}`);
         return { id, created: answer, sent: contact };
       },
     });

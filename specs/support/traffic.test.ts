@@ -41,7 +41,15 @@ interface Harness {
 
 function answerOf(status: number, headers: Record<string, string> = {}): Answer {
   return new Answer(
-    { method: 'PATCH', url: `${BASE}contacts/1`, credential: 'QOMON_TOKEN', requestHeaders: {}, status, responseHeaders: headers, responseText: '' },
+    {
+      method: 'PATCH',
+      url: `${BASE}contacts/1`,
+      credential: 'QOMON_TOKEN',
+      requestHeaders: {},
+      status,
+      responseHeaders: headers,
+      responseText: '',
+    },
     new Transcript(new Redactor(new Map())),
   );
 }
@@ -65,7 +73,11 @@ function harness(answers: Answer[], settings: { allowedHosts?: string[]; budget?
     pauses,
     sent: () => sent,
     send: (options, requestPath = 'contacts/1', method = 'PATCH') =>
-      traffic.carry({ method, path: requestPath, variable: 'QOMON_TOKEN' }, options, async () => answers[Math.min(sent++, answers.length - 1)] as Answer),
+      traffic.carry(
+        { method, path: requestPath, variable: 'QOMON_TOKEN' },
+        options,
+        async () => answers[Math.min(sent++, answers.length - 1)] as Answer,
+      ),
   };
 }
 
@@ -92,14 +104,22 @@ for (const [host, allowed, writable] of HOSTS) {
 
 test('a request to a host that is not allowed is refused before it is sent, naming QOMON_ALLOWED_HOSTS', async () => {
   const { send, sent } = harness([answerOf(200)]);
-  await expect(send({}, 'https://staging.example.org/contacts/1'), 'the absolute URL is refused').rejects.toThrow(ConfigError);
-  await expect(send({}, 'https://staging.example.org/contacts/1'), 'the refusal names the variable to set').rejects.toThrow(/not in QOMON_ALLOWED_HOSTS; add "staging.example.org" to QOMON_ALLOWED_HOSTS/);
+  await expect(send({}, 'https://staging.example.org/contacts/1'), 'the absolute URL is refused').rejects.toThrow(
+    ConfigError,
+  );
+  await expect(
+    send({}, 'https://staging.example.org/contacts/1'),
+    'the refusal names the variable to set',
+  ).rejects.toThrow(/not in QOMON_ALLOWED_HOSTS; add "staging.example.org" to QOMON_ALLOWED_HOSTS/);
   expect(sent(), 'no request was sent').toBe(0);
 });
 
 test('the guard also holds for the cleanup DELETE, which the budget never refuses', async () => {
   const { send, sent } = harness([answerOf(204)]);
-  await expect(send({ prepaid: true }, 'http://10.0.0.1/contacts/1', 'DELETE'), 'a prepaid request is still guarded').rejects.toThrow(ConfigError);
+  await expect(
+    send({ prepaid: true }, 'http://10.0.0.1/contacts/1', 'DELETE'),
+    'a prepaid request is still guarded',
+  ).rejects.toThrow(ConfigError);
   expect(sent(), 'no request was sent').toBe(0);
 });
 
@@ -108,8 +128,13 @@ test('a request the budget cannot pay for skips the test, "token budget exhauste
   await send({}); // a PATCH: 5 of 8
   await expect(send({}), 'the second PATCH would make 10 of 8').rejects.toThrow(/skipped/);
   expect(sent(), 'only the first PATCH was sent').toBe(1);
-  expect(seat.skipped, 'the skip reason says why, with the figures').toBe('token budget exhausted: PATCH /contacts/1 needs 5 tokens, and 5 of the 8 it may draw on are spent (QOMON_TOKEN_BUDGET=8)');
-  expect(seat.annotations, 'the test carries a budget annotation for the reports').toContainEqual({ type: 'budget', description: seat.skipped });
+  expect(seat.skipped, 'the skip reason says why, with the figures').toBe(
+    'token budget exhausted: PATCH /contacts/1 needs 5 tokens, and 5 of the 8 it may draw on are spent (QOMON_TOKEN_BUDGET=8)',
+  );
+  expect(seat.annotations, 'the test carries a budget annotation for the reports').toContainEqual({
+    type: 'budget',
+    description: seat.skipped,
+  });
 });
 
 test('a request under a lower ceiling (part of the budget kept for later) is refused where the full budget would admit it', async () => {
@@ -128,7 +153,9 @@ test('a request under a lower ceiling (part of the budget kept for later) is ref
   await patch();
   await expect(patch(), 'a second PATCH would make 10, above the ceiling of 9').rejects.toThrow(/skipped/);
   expect(sent, 'one PATCH sent').toBe(1);
-  expect(seat.skipped, 'the reason names what is kept, and for what').toBe('token budget exhausted: PATCH /contacts/1 needs 5 tokens, and 5 of the 9 it may draw on are spent (QOMON_TOKEN_BUDGET=10; 1 kept for the rate-limit checks, which run last)');
+  expect(seat.skipped, 'the reason names what is kept, and for what').toBe(
+    'token budget exhausted: PATCH /contacts/1 needs 5 tokens, and 5 of the 9 it may draw on are spent (QOMON_TOKEN_BUDGET=10; 1 kept for the rate-limit checks, which run last)',
+  );
   expect(budget.reserve(5, 'PATCH /contacts/1').admitted, 'the full budget would have admitted it').toBe(true);
 });
 
@@ -166,7 +193,9 @@ test(`a Retry-After beyond ${MAX_WAIT_SECONDS} s is not waited for: the 429 stan
   expect(answer.status, 'the 429 comes back').toBe(429);
   expect(sent(), 'one try only').toBe(1);
   expect(pauses, 'no wait').toEqual([]);
-  expect(seat.annotations[0]?.description, 'the report says why it did not wait').toContain(`Retry-After of 60 s is beyond the ${MAX_WAIT_SECONDS} s the suite waits`);
+  expect(seat.annotations[0]?.description, 'the report says why it did not wait').toContain(
+    `Retry-After of 60 s is beyond the ${MAX_WAIT_SECONDS} s the suite waits`,
+  );
 });
 
 test('where a 429 is the thing under test (retryOn429 off), it comes back untouched', async () => {
@@ -179,7 +208,10 @@ test('where a 429 is the thing under test (retryOn429 off), it comes back untouc
 
 test('a remaining-tokens header in an answer corrects the budget', async () => {
   const budget = budgetOf(100);
-  const { send } = harness([answerOf(200, { 'ratelimit-remaining': '980' }), answerOf(200, { 'ratelimit-remaining': '950' })], { budget });
+  const { send } = harness(
+    [answerOf(200, { 'ratelimit-remaining': '980' }), answerOf(200, { 'ratelimit-remaining': '950' })],
+    { budget },
+  );
   await send({}); // reserves 5; the target reports 980 left, so its bucket held 985 before
   await send({}); // reserves 5; the target reports 950 left: 35 drawn in all, not 10
   expect(budget.spent(), 'the ledger counts what the target says was drawn').toBe(35);

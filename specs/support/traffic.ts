@@ -83,7 +83,8 @@ export class Traffic {
     const { tokens, kept } = this.settings.ceiling?.(budget) ?? { tokens: budget.share };
     const { admitted, spent, ceiling } = budget.reserve(cost, what, tokens);
     if (admitted) return undefined;
-    const forCleanup = cost > tokensCharged(outgoing.method, url.href) ? ' (with the DELETE that will clean it up)' : '';
+    const forCleanup =
+      cost > tokensCharged(outgoing.method, url.href) ? ' (with the DELETE that will clean it up)' : '';
     return `token budget exhausted: ${what} needs ${cost} tokens${forCleanup}, and ${spent} of the ${ceiling} it may draw on are spent (${budget.describe}${kept ? `; ${kept}` : ''})`;
   }
 
@@ -113,16 +114,23 @@ export class Traffic {
       if (answer.status !== 429 || !options.retryOn429) return answer;
       const retryAfter = retryAfterSeconds(answer);
       const unwaitable =
-        attempt >= MAX_TRIES ? `no try is left (${MAX_TRIES} at most)`
-        : retryAfter === undefined ? 'it carries no readable Retry-After'
-        : retryAfter > MAX_WAIT_SECONDS ? `its Retry-After of ${retryAfter} s is beyond the ${MAX_WAIT_SECONDS} s the suite waits`
-        : waited + retryAfter > MAX_TOTAL_WAIT_SECONDS ? `the suite already waited ${waited} s of at most ${MAX_TOTAL_WAIT_SECONDS} s for this request`
-        : undefined;
+        attempt >= MAX_TRIES
+          ? `no try is left (${MAX_TRIES} at most)`
+          : retryAfter === undefined
+            ? 'it carries no readable Retry-After'
+            : retryAfter > MAX_WAIT_SECONDS
+              ? `its Retry-After of ${retryAfter} s is beyond the ${MAX_WAIT_SECONDS} s the suite waits`
+              : waited + retryAfter > MAX_TOTAL_WAIT_SECONDS
+                ? `the suite already waited ${waited} s of at most ${MAX_TOTAL_WAIT_SECONDS} s for this request`
+                : undefined;
       if (unwaitable !== undefined || retryAfter === undefined) {
         seat?.annotate('rate-limited', `${what} answered 429 on try ${attempt}: the 429 stands, ${unwaitable}`);
         return answer;
       }
-      seat?.annotate('rate-limited', `${what} answered 429 with Retry-After ${retryAfter} s: waited ${retryAfter} s, then sent it again (try ${attempt + 1} of ${MAX_TRIES})`);
+      seat?.annotate(
+        'rate-limited',
+        `${what} answered 429 with Retry-After ${retryAfter} s: waited ${retryAfter} s, then sent it again (try ${attempt + 1} of ${MAX_TRIES})`,
+      );
       seat?.extendTimeout(retryAfter * 1000);
       await this.settings.pause(retryAfter * 1000);
       waited += retryAfter;
@@ -148,7 +156,11 @@ export class Traffic {
     const remaining = remainingTokens(answer);
     const budget = this.settings.budget();
     if (budget && outgoing.variable !== undefined && remaining !== undefined) {
-      budget.observeRemaining(outgoing.variable, remaining, tokensCharged(outgoing.method, this.#resolve(outgoing.path).href));
+      budget.observeRemaining(
+        outgoing.variable,
+        remaining,
+        tokensCharged(outgoing.method, this.#resolve(outgoing.path).href),
+      );
     }
   }
 }
@@ -179,10 +191,16 @@ function runBudget(config: RunConfig, testInfo: TestInfo | undefined): TokenBudg
   if (!Number.isFinite(config.tokenBudget)) return undefined;
   const shard = testInfo?.config.shard;
   const share = shareOf(config.tokenBudget, shard);
-  const describe = shard && shard.total > 1
-    ? `QOMON_TOKEN_BUDGET=${config.tokenBudget}, shard ${shard.current} of ${shard.total} gets ${share}`
-    : `QOMON_TOKEN_BUDGET=${config.tokenBudget}`;
-  return new TokenBudget(share, path.join(reportsDir(), 'token-ledger', `${RUN_ID}.jsonl`), describe, shard?.total ?? 1);
+  const describe =
+    shard && shard.total > 1
+      ? `QOMON_TOKEN_BUDGET=${config.tokenBudget}, shard ${shard.current} of ${shard.total} gets ${share}`
+      : `QOMON_TOKEN_BUDGET=${config.tokenBudget}`;
+  return new TokenBudget(
+    share,
+    path.join(reportsDir(), 'token-ledger', `${RUN_ID}.jsonl`),
+    describe,
+    shard?.total ?? 1,
+  );
 }
 
 let trafficOfThisRun: Traffic | undefined;
@@ -193,7 +211,8 @@ export function runTraffic(): Traffic {
   const config = loadRunConfig();
   let budget: TokenBudget | undefined | null = null;
   trafficOfThisRun = new Traffic({
-    baseURL: () => currentTest()?.project.use.baseURL ?? (config.target.kind === 'live' ? config.target.baseURL : undefined),
+    baseURL: () =>
+      currentTest()?.project.use.baseURL ?? (config.target.kind === 'live' ? config.target.baseURL : undefined),
     allowedHosts: config.allowedHosts,
     budget: () => (budget === null ? (budget = runBudget(config, currentTest())) : budget),
     ceiling: ({ share }) => {

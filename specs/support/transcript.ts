@@ -60,7 +60,8 @@ export class Transcript {
         parts.push('-H', shellQuote(`${name}: ${this.redactor.redact(value)}`));
       }
     }
-    if (exchange.requestBody !== undefined) parts.push('--data-raw', shellQuote(this.redactor.redact(exchange.requestBody)));
+    if (exchange.requestBody !== undefined)
+      parts.push('--data-raw', shellQuote(this.redactor.redact(exchange.requestBody)));
     return parts.join(' ');
   }
 

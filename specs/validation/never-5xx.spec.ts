@@ -19,19 +19,52 @@ interface MalformedRequest {
 }
 
 const MALFORMED: MalformedRequest[] = [
-  { what: 'JSON nested 10,000 levels deep', options: () => ({ rawBody: `{"data":{"contact":{"firstname":${deeplyNested}}}}` }) },
-  { what: 'a 2 MiB body', options: () => ({ rawBody: JSON.stringify({ data: { contact: { firstname: 'x'.repeat(2 * MIB) } } }) }) },
-  { what: 'bytes that are not UTF-8', options: () => ({ rawBody: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]) }) },
+  {
+    what: 'JSON nested 10,000 levels deep',
+    options: () => ({ rawBody: `{"data":{"contact":{"firstname":${deeplyNested}}}}` }),
+  },
+  {
+    what: 'a 2 MiB body',
+    options: () => ({ rawBody: JSON.stringify({ data: { contact: { firstname: 'x'.repeat(2 * MIB) } } }) }),
+  },
+  {
+    what: 'bytes that are not UTF-8',
+    options: () => ({ rawBody: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]) }),
+  },
   { what: 'the JSON literal null', options: () => ({ rawBody: 'null' }) },
   { what: 'a JSON array', options: () => ({ rawBody: '[]' }) },
   { what: 'an empty body', options: () => ({ rawBody: '' }) },
-  { what: 'a __proto__ key', options: () => ({ rawBody: '{"data":{"contact":{"__proto__":{"isAdmin":true},"surname":"x"}}}' }) },
-  { what: 'integers far beyond int64 in an entry', options: () => ({ body: { data: { contact: { formdatas: [{ form_id: 1e300, form_ref_id: 18446744073709551616, data: 'x' }] } } } }) },
-  { what: 'an entry naming no form', options: () => ({ body: { data: { contact: { custom_fields: [{ form_id: 0, form_ref_id: 0, data: 'x' }] } } } }) },
-  { what: 'a NUL character and unpaired surrogates in a string', options: () => ({ rawBody: '{"data":{"contact":{"firstname":"A\\u0000\\ud800\\udfff\\udc00"}}}' }) },
-  { what: 'a text/plain content type', options: () => ({ rawBody: '{"data":{"contact":{}}}', headers: { 'Content-Type': 'text/plain' } }) },
-  { what: 'a gzip content encoding on a plain body', options: () => ({ rawBody: '{"data":{"contact":{}}}', headers: { 'Content-Encoding': 'gzip' } }) },
-  { what: 'a bad percent-encoding in the path', path: 'contacts/%E0%A4%A', options: () => ({ body: { data: { contact: {} } } }) },
+  {
+    what: 'a __proto__ key',
+    options: () => ({ rawBody: '{"data":{"contact":{"__proto__":{"isAdmin":true},"surname":"x"}}}' }),
+  },
+  {
+    what: 'integers far beyond int64 in an entry',
+    options: () => ({
+      body: { data: { contact: { formdatas: [{ form_id: 1e300, form_ref_id: 18446744073709551616, data: 'x' }] } } },
+    }),
+  },
+  {
+    what: 'an entry naming no form',
+    options: () => ({ body: { data: { contact: { custom_fields: [{ form_id: 0, form_ref_id: 0, data: 'x' }] } } } }),
+  },
+  {
+    what: 'a NUL character and unpaired surrogates in a string',
+    options: () => ({ rawBody: '{"data":{"contact":{"firstname":"A\\u0000\\ud800\\udfff\\udc00"}}}' }),
+  },
+  {
+    what: 'a text/plain content type',
+    options: () => ({ rawBody: '{"data":{"contact":{}}}', headers: { 'Content-Type': 'text/plain' } }),
+  },
+  {
+    what: 'a gzip content encoding on a plain body',
+    options: () => ({ rawBody: '{"data":{"contact":{}}}', headers: { 'Content-Encoding': 'gzip' } }),
+  },
+  {
+    what: 'a bad percent-encoding in the path',
+    path: 'contacts/%E0%A4%A',
+    options: () => ({ body: { data: { contact: {} } } }),
+  },
   { what: 'an encoded NUL in the path', path: 'contacts/1%00', options: () => ({ body: { data: { contact: {} } } }) },
   { what: 'the method OPTIONS', method: 'OPTIONS', options: () => ({}) },
 ];

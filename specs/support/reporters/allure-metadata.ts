@@ -41,9 +41,15 @@ function labelsOf(record: TestRecord, observation: boolean): Label[] {
 }
 
 function descriptionOf(record: TestRecord, observation: boolean): string {
-  const rules = record.ruleIds.map((id) => `**${id}** (${RULES[id].level}, ${RULES[id].area}): ${RULES[id].text} [Qomon docs](${RULES[id].doc})`);
-  const kind = observation && rules.length === 0 ? ['**OBSERVE**: the docs are silent; the suite records what the target does and never fails on it.'] : [];
-  const observed = record.observations.length > 0 ? ['Observed:', '', ...record.observations.map((seen) => `- ${seen}`)] : [];
+  const rules = record.ruleIds.map(
+    (id) => `**${id}** (${RULES[id].level}, ${RULES[id].area}): ${RULES[id].text} [Qomon docs](${RULES[id].doc})`,
+  );
+  const kind =
+    observation && rules.length === 0
+      ? ['**OBSERVE**: the docs are silent; the suite records what the target does and never fails on it.']
+      : [];
+  const observed =
+    record.observations.length > 0 ? ['Observed:', '', ...record.observations.map((seen) => `- ${seen}`)] : [];
   const spent = [`Spent ${record.spend.requests} requests, ${record.spend.tokens} rate-limit tokens.`];
   return [...rules, ...kind, ...observed, ...spent].join('\n\n');
 }

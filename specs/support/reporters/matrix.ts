@@ -66,7 +66,10 @@ export function buildMatrix(records: readonly TestRecord[]): RuleRow[] {
       .filter((record) => record.ruleIds.includes(id))
       .filter((record) => record.failedRules === undefined || record.failedRules.includes(id))
       .map(({ title, status, why }) => ({ title, status, ...(why === undefined ? {} : { why }) }));
-    const verdict = verdictOf(level, tests.map((test) => test.status));
+    const verdict = verdictOf(
+      level,
+      tests.map((test) => test.status),
+    );
     const skipReasons = verdict === 'skipped' ? [...new Set(tests.map((test) => test.why ?? 'no reason given'))] : [];
     return { id, level, area, text, doc, verdict, tests, skipReasons };
   });
@@ -104,13 +107,19 @@ export interface RunFacts {
   tests: number;
 }
 
-export function factsOf(records: readonly TestRecord[], run: Omit<RunFacts, 'probedReading' | 'observations' | 'spend' | 'tests'>): RunFacts {
+export function factsOf(
+  records: readonly TestRecord[],
+  run: Omit<RunFacts, 'probedReading' | 'observations' | 'spend' | 'tests'>,
+): RunFacts {
   const probedReading = records.find((record) => record.reading !== undefined)?.reading;
   return {
     ...run,
     ...(probedReading === undefined ? {} : { probedReading }),
     observations: records.flatMap((record) => record.observations).sort(),
-    spend: records.reduce((sum, { spend }) => ({ requests: sum.requests + spend.requests, tokens: sum.tokens + spend.tokens }), { requests: 0, tokens: 0 }),
+    spend: records.reduce(
+      (sum, { spend }) => ({ requests: sum.requests + spend.requests, tokens: sum.tokens + spend.tokens }),
+      { requests: 0, tokens: 0 },
+    ),
     tests: records.length,
   };
 }

@@ -46,13 +46,18 @@ function testList(tests: RuleRow['tests']): string {
 function testsCell(row: RuleRow): string {
   const failed = row.tests.filter((test) => test.status === 'failed');
   const others = row.tests.filter((test) => test.status !== 'failed');
-  const failures = failed.length > 0 ? `<div class="failed-tests">${escape(countStatuses(failed))}${testList(failed)}</div>` : '';
-  const rest = others.length > 0 ? `<details><summary>${escape(countStatuses(others))}</summary>${testList(others)}</details>` : '';
+  const failures =
+    failed.length > 0 ? `<div class="failed-tests">${escape(countStatuses(failed))}${testList(failed)}</div>` : '';
+  const rest =
+    others.length > 0
+      ? `<details><summary>${escape(countStatuses(others))}</summary>${testList(others)}</details>`
+      : '';
   return failures + rest;
 }
 
 function ruleRow(row: RuleRow): string {
-  const verdict = row.verdict === 'skipped' ? `${VERDICT_LABEL.skipped}: ${row.skipReasons.join('; ')}` : VERDICT_LABEL[row.verdict];
+  const verdict =
+    row.verdict === 'skipped' ? `${VERDICT_LABEL.skipped}: ${row.skipReasons.join('; ')}` : VERDICT_LABEL[row.verdict];
   return [
     `<tr data-rule="${row.id}" data-verdict="${row.verdict}">`,
     `<td class="rule"><a href="${escape(row.doc)}">${row.id}</a> ${escape(row.text)}</td>`,
@@ -65,7 +70,10 @@ function ruleRow(row: RuleRow): string {
 
 export function renderHtml(rows: readonly RuleRow[], facts: RunFacts): string {
   const fact = (term: string, value: string) => `<dt>${escape(term)}</dt><dd>${escape(value)}</dd>`;
-  const observations = facts.observations.length > 0 ? facts.observations.map((observation) => `<li>${escape(observation)}</li>`).join('') : '<li>none recorded in this run</li>';
+  const observations =
+    facts.observations.length > 0
+      ? facts.observations.map((observation) => `<li>${escape(observation)}</li>`).join('')
+      : '<li>none recorded in this run</li>';
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -23,7 +23,13 @@ export function seconds(ms: number): string {
 /** `24/27 rules pass · 1 fail · 1 warning · 1 skipped · 0 not run` */
 export function verdictTally(rows: readonly RuleRow[]): string {
   const counts = countVerdicts(rows);
-  return [`${counts.pass}/${rows.length} rules pass`, `${counts.fail} fail`, `${counts.warning} warning`, `${counts.skipped} skipped`, `${counts['not run']} not run`].join(' · ');
+  return [
+    `${counts.pass}/${rows.length} rules pass`,
+    `${counts.fail} fail`,
+    `${counts.warning} warning`,
+    `${counts.skipped} skipped`,
+    `${counts['not run']} not run`,
+  ].join(' · ');
 }
 
 export function readingLine(facts: RunFacts): string {
@@ -49,7 +55,12 @@ export function testLine(test: { title: string; status: TestStatus; why?: string
 
 /** Text safe inside a Markdown table cell or list item: no pipe, no line break, no HTML. */
 function cell(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 function verdictCell(row: RuleRow): string {
@@ -77,7 +88,10 @@ export function renderMarkdown(rows: readonly RuleRow[], facts: RunFacts): strin
   const table = [
     '| Rule | Level | Verdict | Tests |',
     '|---|---|---|---|',
-    ...rows.map((row) => `| [${row.id}](${row.doc}) ${cell(row.text)} | ${row.level} | ${cell(verdictCell(row))} | ${testsCell(row)} |`),
+    ...rows.map(
+      (row) =>
+        `| [${row.id}](${row.doc}) ${cell(row.text)} | ${row.level} | ${cell(verdictCell(row))} | ${testsCell(row)} |`,
+    ),
     '',
   ];
   const observations = [
@@ -85,7 +99,9 @@ export function renderMarkdown(rows: readonly RuleRow[], facts: RunFacts): strin
     '',
     'Where the docs are silent the suite records what the target did (OBSERVE: never failing).',
     '',
-    ...(facts.observations.length > 0 ? facts.observations.map((observation) => `- ${cell(observation)}`) : ['- none recorded in this run']),
+    ...(facts.observations.length > 0
+      ? facts.observations.map((observation) => `- ${cell(observation)}`)
+      : ['- none recorded in this run']),
     '',
   ];
   return [...header, ...table, ...observations].join('\n');

@@ -9,14 +9,54 @@ import { renderHtml } from './render-html';
 import { renderMarkdown, summaryLine } from './render-markdown';
 
 const RECORDS: TestRecord[] = [
-  { title: 'ENT-04 a radio form keeps only the last answer sent', ruleIds: ['ENT-04'], status: 'passed', observations: [], spend: { requests: 4, tokens: 16 } },
-  { title: 'ENT-06 a PATCH of {"a"|"b"} <replaces> the old value', ruleIds: ['ENT-06'], status: 'failed', why: 'ENT-06 the old entry is still active', observations: [], spend: { requests: 5, tokens: 21 } },
-  { title: 'PTH-01 a PATCH of /contacts/abc is 400 or 422', ruleIds: ['PTH-01'], status: 'failed', why: 'PTH-01 got 500', observations: [], spend: { requests: 2, tokens: 6 } },
-  { title: 'AUT-03 a token of another space cannot read the contact', ruleIds: ['AUT-03'], status: 'skipped', why: 'QOMON_TOKEN_OTHER_SPACE is unset', observations: [], spend: { requests: 0, tokens: 0 } },
-  { title: 'OBSERVE which reading', ruleIds: [], status: 'passed', reading: 'replace', observations: ['entry reading: replace; configured QOMON_ENTRY_READING=replace'], spend: { requests: 3, tokens: 11 } },
+  {
+    title: 'ENT-04 a radio form keeps only the last answer sent',
+    ruleIds: ['ENT-04'],
+    status: 'passed',
+    observations: [],
+    spend: { requests: 4, tokens: 16 },
+  },
+  {
+    title: 'ENT-06 a PATCH of {"a"|"b"} <replaces> the old value',
+    ruleIds: ['ENT-06'],
+    status: 'failed',
+    why: 'ENT-06 the old entry is still active',
+    observations: [],
+    spend: { requests: 5, tokens: 21 },
+  },
+  {
+    title: 'PTH-01 a PATCH of /contacts/abc is 400 or 422',
+    ruleIds: ['PTH-01'],
+    status: 'failed',
+    why: 'PTH-01 got 500',
+    observations: [],
+    spend: { requests: 2, tokens: 6 },
+  },
+  {
+    title: 'AUT-03 a token of another space cannot read the contact',
+    ruleIds: ['AUT-03'],
+    status: 'skipped',
+    why: 'QOMON_TOKEN_OTHER_SPACE is unset',
+    observations: [],
+    spend: { requests: 0, tokens: 0 },
+  },
+  {
+    title: 'OBSERVE which reading',
+    ruleIds: [],
+    status: 'passed',
+    reading: 'replace',
+    observations: ['entry reading: replace; configured QOMON_ENTRY_READING=replace'],
+    spend: { requests: 3, tokens: 11 },
+  },
 ];
 const ROWS = buildMatrix(RECORDS);
-const FACTS = factsOf(RECORDS, { target: 'embedded mock (reference)', configuredReading: 'replace', seed: 42, durationMs: 14_230, startedAt: new Date('2026-11-30T06:00:00Z') });
+const FACTS = factsOf(RECORDS, {
+  target: 'embedded mock (reference)',
+  configuredReading: 'replace',
+  seed: 42,
+  durationMs: 14_230,
+  startedAt: new Date('2026-11-30T06:00:00Z'),
+});
 
 test('the summary line counts rules by verdict, then tests, requests, tokens and time', () => {
   expect(summaryLine(ROWS, FACTS), 'the one line a run ends with').toBe(
@@ -27,10 +67,15 @@ test('the summary line counts rules by verdict, then tests, requests, tokens and
 test('the Markdown has the run header and one table row per rule, in catalogue order', () => {
   const markdown = renderMarkdown(ROWS, FACTS);
   expect(markdown, 'the target, never a token').toContain('- **Target:** embedded mock (reference)');
-  expect(markdown, 'the probed against the configured reading').toContain('- **Entry reading:** the probe found replace; configured replace');
+  expect(markdown, 'the probed against the configured reading').toContain(
+    '- **Entry reading:** the probe found replace; configured replace',
+  );
   expect(markdown, 'the seed when FC_SEED is set').toContain('FC_SEED=42');
   const rows = markdown.split('\n').filter((line) => /^\| \[[A-Z]{3}-\d{2}\]/.test(line));
-  expect(rows.map((line) => line.slice(3, 9)), 'one row per rule, in order').toEqual(RULE_IDS);
+  expect(
+    rows.map((line) => line.slice(3, 9)),
+    'one row per rule, in order',
+  ).toEqual(RULE_IDS);
 });
 
 test('the Markdown marks a SHOULD failure as a warning, gives skip reasons, and escapes titles', () => {
@@ -39,7 +84,9 @@ test('the Markdown marks a SHOULD failure as a warning, gives skip reasons, and 
   expect(row('PTH-01'), 'PTH-01 is SHOULD: a warning-level failure').toContain('⚠ fail (SHOULD: warning)');
   expect(row('ENT-06'), 'ENT-06 is MUST: a failure').toContain('✘ fail');
   expect(row('AUT-03'), 'a skipped rule says why').toContain('⊘ skipped: QOMON_TOKEN_OTHER_SPACE is unset');
-  expect(row('ENT-06'), 'a pipe in a title does not split the cell, and no HTML passes').toContain('{"a"\\|"b"} &lt;replaces&gt;');
+  expect(row('ENT-06'), 'a pipe in a title does not split the cell, and no HTML passes').toContain(
+    '{"a"\\|"b"} &lt;replaces&gt;',
+  );
   expect(row('ENT-06').split(/(?<!\\)\|/).length, 'the row still has four cells').toBe(6);
   expect(row('SCH-01'), 'a rule the run did not select').toContain('— no test ran');
 });
@@ -54,9 +101,15 @@ test('the HTML page is standalone: inline style, no script, no external asset', 
 
 test('the HTML page has one row per rule with its verdict, and escapes titles', () => {
   const html = renderHtml(ROWS, FACTS);
-  const rules = [...html.matchAll(/<tr data-rule="([A-Z]{3}-\d{2})" data-verdict="([a-z ]+)">/g)].map((match) => `${match[1]} ${match[2]}`);
+  const rules = [...html.matchAll(/<tr data-rule="([A-Z]{3}-\d{2})" data-verdict="([a-z ]+)">/g)].map(
+    (match) => `${match[1]} ${match[2]}`,
+  );
   expect(rules.length, 'one row per rule').toBe(RULE_IDS.length);
-  expect(rules, 'the verdicts the browser check looks for').toEqual(expect.arrayContaining(['ENT-04 pass', 'ENT-06 fail', 'PTH-01 warning', 'AUT-03 skipped', 'SCH-01 not run']));
+  expect(rules, 'the verdicts the browser check looks for').toEqual(
+    expect.arrayContaining(['ENT-04 pass', 'ENT-06 fail', 'PTH-01 warning', 'AUT-03 skipped', 'SCH-01 not run']),
+  );
   expect(html, 'a title cannot inject markup').toContain('&lt;replaces&gt;');
-  expect(html, 'a failed test is in sight, not folded away').toContain('<div class="failed-tests">1 failed<ul class="tests"><li class="failed">✘ ENT-06 a PATCH of');
+  expect(html, 'a failed test is in sight, not folded away').toContain(
+    '<div class="failed-tests">1 failed<ul class="tests"><li class="failed">✘ ENT-06 a PATCH of',
+  );
 });

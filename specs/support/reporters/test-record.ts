@@ -33,7 +33,8 @@ function firstLine(text: string): string {
 
 function whyOf(test: TestCase, status: TestStatus): string | undefined {
   if (status === 'skipped') {
-    return annotationsOf(test).find((annotation) => annotation.type === 'skip' || annotation.type === 'fixme')?.description;
+    return annotationsOf(test).find((annotation) => annotation.type === 'skip' || annotation.type === 'fixme')
+      ?.description;
   }
   if (status === 'failed') {
     const error = test.results.at(-1)?.error;
@@ -45,7 +46,10 @@ function whyOf(test: TestCase, status: TestStatus): string | undefined {
 
 export function recordOf(test: TestCase, redact: (text: string) => string): TestRecord {
   const annotations = annotationsOf(test);
-  const described = (type: string) => annotations.filter((annotation) => annotation.type === type).map((annotation) => redact(annotation.description ?? ''));
+  const described = (type: string) =>
+    annotations
+      .filter((annotation) => annotation.type === type)
+      .map((annotation) => redact(annotation.description ?? ''));
   const status = statusOf(test);
   const why = whyOf(test, status);
   const reading = described('reading')[0];
@@ -54,7 +58,10 @@ export function recordOf(test: TestCase, redact: (text: string) => string): Test
   const spend = annotations
     .filter((annotation) => annotation.type === SPEND_ANNOTATION)
     .map((annotation) => parseSpend(annotation.description))
-    .reduce((sum, one) => ({ requests: sum.requests + one.requests, tokens: sum.tokens + one.tokens }), { requests: 0, tokens: 0 });
+    .reduce((sum, one) => ({ requests: sum.requests + one.requests, tokens: sum.tokens + one.tokens }), {
+      requests: 0,
+      tokens: 0,
+    });
   return {
     title: redact(test.title),
     ruleIds: rulesOf(test.tags, test.title),
