@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { loadRunConfigOrExit } from './specs/support/config';
+import { loadRunConfigOrExit } from './specs/request-path/config';
 
 // A wrong configuration stops the run at once, with one line that says what to fix.
 const run = loadRunConfigOrExit();
@@ -28,9 +28,9 @@ export default defineConfig({
     ['list'],
     ['html', { outputFolder: `${reportsDir}/html`, open: 'never' }],
     ['junit', { outputFile: `${reportsDir}/junit.xml` }],
-    ['./specs/support/reporters/allure-reporter.ts', { resultsDir: `${reportsDir}/allure-results` }],
+    ['./scripts/reporters/allure-reporter.ts', { resultsDir: `${reportsDir}/allure-results` }],
     // Last, so that its summary line is the run's last line.
-    ['./specs/support/reporters/conformance-reporter.ts', { outputDir: reportsDir }],
+    ['./scripts/reporters/conformance-reporter.ts', { outputDir: reportsDir }],
   ],
   use: { baseURL, trace: 'off' },
   webServer:

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import type { AsyncCommand } from 'fast-check';
 import { ENTRY_LISTS, type ContactInput, type EntryInput } from '../specs/support/contact';
-import { freeAnswer, optionAnswer } from '../specs/support/forms';
+import { freeEntry, optionEntry } from '../specs/support/forms';
 import { AddFreeAnswersCommand } from './commands/AddFreeAnswersCommand';
 import { AddRadioAnswerCommand } from './commands/AddRadioAnswerCommand';
 import { ChangeFreeAnswerCommand } from './commands/ChangeFreeAnswerCommand';
@@ -166,8 +166,8 @@ export function entriesArbitrary(forms: readonly NamedForm[]): fc.Arbitrary<Entr
   if (forms.length === 0) return fc.constant([]);
   const entry = forEach(forms, (form): fc.Arbitrary<EntryInput> =>
     form.type === 'radio' || form.type === 'checkbox'
-      ? optionIndex(form).map((option) => optionAnswer(form, option))
-      : fc.constantFrom(...freeValues(form)).map((value) => freeAnswer(form, value)),
+      ? optionIndex(form).map((option) => optionEntry(form, option))
+      : fc.constantFrom(...freeValues(form)).map((value) => freeEntry(form, value)),
   );
   return fc.array(entry, { maxLength: MAX_ENTRIES_PER_LIST }).map((entries) =>
     entries.filter((candidate, index) => {

@@ -10,7 +10,8 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { compareInstants, isAnswerTimestamp, toEpochMicroseconds } from '../schemas/formats';
-import { activeEntriesOf, entriesOf, type Answer, type JsonObject } from '../specs/support/api';
+import { type Answer, type JsonObject } from '../specs/request-path/api';
+import { activeEntriesOf, entriesOf } from '../specs/support/contact';
 import { canonical, fieldsNotAsSent, fieldsNotCleared } from '../specs/support/compare';
 import {
   ADDRESS_MEMBERS,
@@ -22,7 +23,7 @@ import {
 } from '../specs/support/contact';
 import { expect, isCleared } from '../specs/support/expect';
 import type { Form } from '../specs/support/forms';
-import type { RuleId } from '../specs/support/rules';
+import type { RuleId } from '../specs/support/rule-catalogue';
 import type { ContactModel } from './model';
 
 const MICROSECONDS_PER_MILLISECOND = 1000n;

@@ -4,7 +4,7 @@
  * PATCH with the whole contact, as clients do, then reads it back, and both answers are checked
  * against the model.
  */
-import type { Answer, Api } from '../specs/support/api';
+import type { Answer, Api } from '../specs/request-path/api';
 import type { ContactInput } from '../specs/support/contact';
 import {
   entryIdsIn,

@@ -76,7 +76,7 @@ test(
       }),
       async (commands) => {
         await recorder.run(async () => {
-          const draft = contacts.draft();
+          const draft = contacts.everyField();
           const { id, created } = await contacts.create(draft, unchecked);
           const model = new ContactModel(runConfig.entryReading, byId(answered), scalarFieldsOf(draft));
           const real = new ContactUnderTest(unchecked, id, created, draft, recorder.countCommand);

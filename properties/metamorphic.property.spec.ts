@@ -6,11 +6,11 @@
  */
 import type { TestInfo } from '@playwright/test';
 import fc from 'fast-check';
-import type { Answer, Api } from '../specs/support/api';
+import type { Answer, Api } from '../specs/request-path/api';
 import { ENTRY_LISTS, type ContactInput, type EntryInput } from '../specs/support/contact';
-import type { RunConfig } from '../specs/support/config';
+import type { RunConfig } from '../specs/request-path/config';
 import { test, type Contacts, type Forms } from '../specs/support/test';
-import type { Transcript } from '../specs/support/transcript';
+import type { Transcript } from '../specs/request-path/transcript';
 import { MAX_ENTRIES_PER_LIST, describePayload, payloadArbitrary } from './arbitraries';
 import { entryIdsIn, expectNewEntryIds, expectSameState, payloadReadFrom } from './checks';
 import { byId, formsUnderTest, type NamedForm } from './forms-under-test';
@@ -71,7 +71,7 @@ function setUp(
     size,
     recorder: new PropertyRecorder(testInfo, transcript, size, costOfRun),
     unchecked: api.withoutChecks(),
-    base: contacts.draft(),
+    base: contacts.everyField(),
   };
 }
 
@@ -94,7 +94,7 @@ test(
 
     const property = fc.asyncProperty(payloadArbitrary(base, answered), (payload) =>
       recorder.run(async () => {
-        const { id } = await contacts.create(contacts.draft(), unchecked);
+        const { id } = await contacts.create(contacts.everyField(), unchecked);
         const patched = await patchAccepted(unchecked, id, payload, 'REP-01', 'the generated payload');
         const read = await readAccepted(unchecked, id, 'REP-01', 'after the generated payload');
         const sentBack = payloadReadFrom(read, allForms);
@@ -179,7 +179,7 @@ test(
             ['as generated', payload],
             ['reordered', reordered(payload, keys)],
           ] as const) {
-            const { id } = await contacts.create(contacts.draft(), unchecked);
+            const { id } = await contacts.create(contacts.everyField(), unchecked);
             await patchAccepted(unchecked, id, before, 'ENT-03', 'the state before');
             await patchAccepted(unchecked, id, sent, 'ENT-03', `the payload ${which}`);
             states.push(await readAccepted(unchecked, id, 'ENT-03', `after the payload ${which}`));
@@ -225,7 +225,7 @@ test(
       payloadArbitrary(base, answered),
       (before, payload) =>
         recorder.run(async () => {
-          const { id } = await contacts.create(contacts.draft(), unchecked);
+          const { id } = await contacts.create(contacts.everyField(), unchecked);
           const first = await patchAccepted(unchecked, id, before, 'ENT-01', 'the state before');
           const once = await patchAccepted(unchecked, id, payload, 'ENT-01', 'the payload, once');
           const readOnce = await readAccepted(unchecked, id, 'ENT-01', 'after the payload, once');

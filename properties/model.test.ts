@@ -3,7 +3,7 @@
  * is the oracle of the properties, so it is checked against the contract's own table first.
  */
 import { expect, test } from '@playwright/test';
-import type { EntryReading } from '../specs/support/config';
+import type { EntryReading } from '../specs/request-path/config';
 import type { EntryInput } from '../specs/support/contact';
 import type { FormType } from '../specs/support/forms';
 import { WORKED_EXAMPLES } from '../specs/support/worked-examples';

@@ -14,7 +14,7 @@ import {
   type EntryInput,
   type EntryListName,
 } from '../specs/support/contact';
-import type { EntryReading } from '../specs/support/config';
+import type { EntryReading } from '../specs/request-path/config';
 import type { Form, FormType } from '../specs/support/forms';
 
 export type Entries = Record<EntryListName, EntryInput[]>;

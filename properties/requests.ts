@@ -2,10 +2,10 @@
  * The two requests of a property, checked for the status the contract gives a valid request (an
  * `expect`, and its report step, only when the status is another).
  */
-import type { Answer, Api } from '../specs/support/api';
+import type { Answer, Api } from '../specs/request-path/api';
 import type { ContactInput } from '../specs/support/contact';
 import { expect } from '../specs/support/expect';
-import type { RuleId } from '../specs/support/rules';
+import type { RuleId } from '../specs/support/rule-catalogue';
 import { expectOnlyIf } from './checks';
 
 /** A PATCH that follows the contract is answered 200 (CONTRACT.md section 1). */

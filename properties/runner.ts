@@ -7,10 +7,10 @@
 import path from 'node:path';
 import type { TestInfo } from '@playwright/test';
 import fc from 'fast-check';
-import type { RunConfig } from '../specs/support/config';
-import { PATCH_COST, POST_COST } from '../specs/support/rate-limit';
-import { rule, type RuleId } from '../specs/support/rules';
-import { Transcript, type Exchange } from '../specs/support/transcript';
+import type { RunConfig } from '../specs/request-path/config';
+import { PATCH_COST, POST_COST } from '../specs/request-path/rate-limit';
+import { rule, type RuleId } from '../specs/support/rule-catalogue';
+import { Transcript, type Exchange } from '../specs/request-path/transcript';
 
 /** GET and DELETE cost 1 token each on the mock (CONTRACT.md section 5); elsewhere an estimate. */
 export const READ_COST_ESTIMATE = 1;

@@ -15,9 +15,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { JSONReport, JSONReportSpec, JSONReportSuite } from '@playwright/test/reporter';
-import { rulesOf } from '../specs/support/reporters/matrix';
-import { RULE_IDS, type RuleId } from '../specs/support/rules';
-import { parseSpend, SPEND_ANNOTATION, type Spend } from '../specs/support/spend';
+import { rulesOf } from './reporters/matrix';
+import { RULE_IDS, type RuleId } from '../specs/support/rule-catalogue';
+import { parseSpend, SPEND_ANNOTATION, type Spend } from '../specs/request-path/spend';
 
 const REPOSITORY = path.resolve(__dirname, '..');
 /** The worker fixture `forms` lists six categories once per worker process, outside any test. */

@@ -16,7 +16,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Locator, type Page } from '@playwright/test';
-import { RULE_IDS } from '../specs/support/rules';
+import { RULE_IDS } from '../specs/support/rule-catalogue';
 import { serveFolder } from './static-server';
 
 const ROOT = path.resolve(__dirname, '..');

@@ -10,8 +10,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ConfigError, loadRunConfigOrExit, type RunConfig } from '../specs/support/config';
-import { reportsDir } from '../specs/support/run';
+import { ConfigError, loadRunConfigOrExit, type RunConfig } from '../specs/request-path/config';
+import { reportsDir } from '../specs/request-path/run';
 
 const REPOSITORY = path.resolve(__dirname, '..');
 

@@ -9,9 +9,9 @@
  * Run it after a run, never during one: it rewrites the ledger the run appends to.
  * Each DELETE is counted 1 token; the sweep does not draw on QOMON_TOKEN_BUDGET (it is not a run).
  */
-import type { Api } from '../specs/support/api';
-import { ConfigError, EXIT_BAD_CONFIGURATION, loadRunConfigOrExit } from '../specs/support/config';
-import { LeftoverLedger, type LeftoverEvent } from '../specs/support/leftovers';
+import type { Api } from '../specs/request-path/api';
+import { ConfigError, EXIT_BAD_CONFIGURATION, loadRunConfigOrExit } from '../specs/request-path/config';
+import { LeftoverLedger, type LeftoverEvent } from '../specs/request-path/leftovers';
 
 const EXIT_SOME_LEFT = 1;
 
@@ -36,9 +36,9 @@ async function sweep(): Promise<number> {
   // Loaded only now: a refused configuration stops before Playwright and the schemas are even read.
   const [{ request }, { Api }, { Traffic }, { Redactor, Transcript }] = await Promise.all([
     import('@playwright/test'),
-    import('../specs/support/api'),
-    import('../specs/support/traffic'),
-    import('../specs/support/transcript'),
+    import('../specs/request-path/api'),
+    import('../specs/request-path/traffic'),
+    import('../specs/request-path/transcript'),
   ]);
   const traffic = new Traffic({
     baseURL: () => baseURL,
@@ -53,7 +53,7 @@ async function sweep(): Promise<number> {
     context,
     transcript,
     { kind: 'token', token: config.token, variable: 'QOMON_TOKEN' },
-    false,
+    undefined,
     { retryOn429: true },
     traffic,
   );

@@ -1,5 +1,5 @@
 import type { AsyncCommand } from 'fast-check';
-import { freeAnswer } from '../../specs/support/forms';
+import { freeEntry } from '../../specs/support/forms';
 import type { ContactUnderTest } from '../contact-under-test';
 import type { NamedForm } from '../forms-under-test';
 import type { ContactModel } from '../model';
@@ -31,7 +31,7 @@ export class AddFreeAnswersCommand implements AsyncCommand<ContactModel, Contact
     const payload = model.currentPayload();
     payload[this.form.list] = [
       ...model.entries[this.form.list],
-      ...this.values.map((value) => freeAnswer(this.form, value)),
+      ...this.values.map((value) => freeEntry(this.form, value)),
     ];
     await real.patch(model, payload);
   }

@@ -1,5 +1,5 @@
 import type { AsyncCommand } from 'fast-check';
-import { optionAnswer } from '../../specs/support/forms';
+import { optionEntry } from '../../specs/support/forms';
 import type { ContactUnderTest } from '../contact-under-test';
 import { optionName, type NamedForm } from '../forms-under-test';
 import type { ContactModel } from '../model';
@@ -20,7 +20,7 @@ export class AddRadioAnswerCommand implements AsyncCommand<ContactModel, Contact
 
   async run(model: ContactModel, real: ContactUnderTest): Promise<void> {
     const payload = model.currentPayload();
-    payload[this.form.list] = [...model.entries[this.form.list], optionAnswer(this.form, this.option)];
+    payload[this.form.list] = [...model.entries[this.form.list], optionEntry(this.form, this.option)];
     await real.patch(model, payload);
   }
 

@@ -1,5 +1,5 @@
 import fc, { type AsyncCommand } from 'fast-check';
-import { freeAnswer } from '../../specs/support/forms';
+import { freeEntry } from '../../specs/support/forms';
 import { FREE_VALUES } from '../values';
 import type { ContactUnderTest } from '../contact-under-test';
 import type { NamedForm } from '../forms-under-test';
@@ -51,7 +51,7 @@ export class ChangeFreeAnswerCommand implements AsyncCommand<ContactModel, Conta
     payload[change.form.list] = model.entries[change.form.list].map((entry) => {
       if (replaced || entry.form_id !== change.form.id || entry.data !== change.from) return entry;
       replaced = true;
-      return freeAnswer(change.form, change.to);
+      return freeEntry(change.form, change.to);
     });
     await real.patch(model, payload);
   }

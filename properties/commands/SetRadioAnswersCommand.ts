@@ -1,5 +1,5 @@
 import type { AsyncCommand } from 'fast-check';
-import { optionAnswer } from '../../specs/support/forms';
+import { optionEntry } from '../../specs/support/forms';
 import type { ContactUnderTest } from '../contact-under-test';
 import { optionName, type NamedForm } from '../forms-under-test';
 import type { ContactModel } from '../model';
@@ -22,7 +22,7 @@ export class SetRadioAnswersCommand implements AsyncCommand<ContactModel, Contac
     const payload = model.currentPayload();
     payload[this.form.list] = [
       ...model.entries[this.form.list].filter((entry) => entry.form_id !== this.form.id),
-      ...this.options.map((option) => optionAnswer(this.form, option)),
+      ...this.options.map((option) => optionEntry(this.form, option)),
     ];
     await real.patch(model, payload);
   }

@@ -7,8 +7,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { JSONReport, JSONReportSuite, JSONReportTest } from '@playwright/test/reporter';
-import { TokenBudget } from '../../specs/support/budget';
-import { parseSpend, SPEND_ANNOTATION } from '../../specs/support/spend';
+import { TokenBudget } from '../../specs/request-path/budget';
+import { parseSpend, SPEND_ANNOTATION } from '../../specs/request-path/spend';
 import { cleanEnv, privateReportsDir, startPlaywright, stopIfRunning } from './processes';
 
 const BUDGET = 100;

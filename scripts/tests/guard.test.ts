@@ -12,7 +12,7 @@
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { LeftoverLedger } from '../../specs/support/leftovers';
+import { LeftoverLedger } from '../../specs/request-path/leftovers';
 import {
   cleanEnv,
   privateReportsDir,

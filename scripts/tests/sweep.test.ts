@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startMock, type RunningMock } from '../../mock/server';
-import { LEFTOVERS_FILE, LeftoverLedger } from '../../specs/support/leftovers';
+import { LEFTOVERS_FILE, LeftoverLedger } from '../../specs/request-path/leftovers';
 import { cleanEnv, privateReportsDir, signalGroup, startPlaywright, startSweep, stopIfRunning } from './processes';
 
 /** Contacts the interrupted run has created before it is interrupted: enough to be part-way through. */

@@ -2,9 +2,10 @@
  * Authentication and isolation (CONTRACT.md section 3, AUT-*). Source: Update contact by ID,
  * "Pass the token in the Authorization header as Bearer <token>"; the token decides the space.
  */
-import { Api, type Credential } from '../support/api';
-import { rule } from '../support/rules';
+import { Api, type Credential } from '../request-path/api';
+import { rule } from '../support/rule-catalogue';
 import { expectUnchanged, readStored } from '../support/steps';
+import { checkEveryAnswer } from '../support/every-answer';
 import { expect, test } from '../support/test';
 
 test(
@@ -14,7 +15,7 @@ test(
     const { id } = await contacts.create();
     const before = await readStored(api, id, 'AUT-01');
 
-    const answer = await anonymousApi.patchContact(id, contacts.draft({ firstname: 'Mallory' }));
+    const answer = await anonymousApi.patchContact(id, contacts.everyField({ firstname: 'Mallory' }));
     await expect(answer, 'AUT-01 a PATCH without Authorization is refused').toBeProblem(401);
     await expectUnchanged(api, id, before, 'AUT-01', answer);
   },
@@ -58,9 +59,9 @@ for (const { label, header, shown } of BROKEN_CREDENTIALS) {
         ...(shown ? { shown } : {}),
       };
 
-      const answer = await new Api(request, transcript, credential).patchContact(
+      const answer = await new Api(request, transcript, credential, checkEveryAnswer).patchContact(
         id,
-        contacts.draft({ firstname: 'Mallory' }),
+        contacts.everyField({ firstname: 'Mallory' }),
       );
       await expect(answer, `AUT-02 a PATCH with ${label} is refused`).toBeProblem(401);
       await expectUnchanged(api, id, before, 'AUT-02', answer);
@@ -88,7 +89,7 @@ test(
     const { id } = await contacts.create();
     const before = await readStored(api, id, 'AUT-03');
 
-    const answer = await otherSpaceApi.patchContact(id, contacts.draft({ firstname: 'Mallory' }));
+    const answer = await otherSpaceApi.patchContact(id, contacts.everyField({ firstname: 'Mallory' }));
     await expect(answer, 'AUT-03 a PATCH with a token of another space is refused (404 or 403)').toBeProblem([
       404, 403,
     ]);

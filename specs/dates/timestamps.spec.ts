@@ -3,10 +3,10 @@
  * YYYY-MM-DD'T'HH:mm:ss.SSS'Z'; responses may return up to microsecond precision". The instants
  * below are chosen so that their last digits matter.
  */
-import { entriesOf } from '../support/api';
+import { entriesOf } from '../support/contact';
 import type { EntryListName } from '../support/contact';
-import { freeAnswer, type Form } from '../support/forms';
-import { rule } from '../support/rules';
+import { freeEntry, type Form } from '../support/forms';
+import { rule } from '../support/rule-catalogue';
 import { patchThenGet } from '../support/steps';
 import { expect, test, type Forms } from '../support/test';
 import { isSameInstant } from '../support/expect';
@@ -30,7 +30,7 @@ function anyTextForm(forms: Forms): Form {
 
 test('DAT-01 a millisecond UTC birthdate is accepted', rule('DAT-01'), async ({ api, contacts }) => {
   const { id } = await contacts.create();
-  const answer = await api.patchContact(id, contacts.draft({ birthdate: '1955-07-06T10:20:30.456Z' }));
+  const answer = await api.patchContact(id, contacts.everyField({ birthdate: '1955-07-06T10:20:30.456Z' }));
   expect(
     answer.status,
     `DAT-01 a PATCH with birthdate 1955-07-06T10:20:30.456Z is accepted with 200\n${answer.describe()}`,
@@ -42,7 +42,7 @@ test('DAT-01 a millisecond UTC date on an entry is accepted', rule('DAT-01'), as
   const { id } = await contacts.create();
   const answer = await api.patchContact(
     id,
-    contacts.draft({ [form.list]: [freeAnswer(form, 'Architect', '2024-07-17T11:34:42.195Z')] }),
+    contacts.everyField({ [form.list]: [freeEntry(form, 'Architect', '2024-07-17T11:34:42.195Z')] }),
   );
   expect(
     answer.status,
@@ -55,7 +55,7 @@ test('DAT-01 a millisecond UTC answer to a date form is accepted', rule('DAT-01'
   const { id } = await contacts.create();
   const answer = await api.patchContact(
     id,
-    contacts.draft({ [form.list]: [freeAnswer(form, '2024-07-17T11:34:42.195Z')] }),
+    contacts.everyField({ [form.list]: [freeEntry(form, '2024-07-17T11:34:42.195Z')] }),
   );
   expect(
     answer.status,
@@ -69,7 +69,7 @@ for (const instant of INSTANTS) {
     rule('DAT-02'),
     async ({ api, contacts }) => {
       const { id } = await contacts.create();
-      const { both } = await patchThenGet(api, id, contacts.draft({ birthdate: instant }), 'DAT-02');
+      const { both } = await patchThenGet(api, id, contacts.everyField({ birthdate: instant }), 'DAT-02');
       for (const [where, answer] of both) {
         const received = answer.contact.birthdate;
         expect(
@@ -89,7 +89,7 @@ for (const instant of INSTANTS) {
       const { both } = await patchThenGet(
         api,
         id,
-        contacts.draft({ [form.list]: [freeAnswer(form, 'Architect', instant)] }),
+        contacts.everyField({ [form.list]: [freeEntry(form, 'Architect', instant)] }),
         'DAT-02',
       );
       for (const [where, answer] of both) {
@@ -114,14 +114,14 @@ for (const instant of INSTANTS) {
       const { both } = await patchThenGet(
         api,
         id,
-        contacts.draft({ [form.list]: [freeAnswer(form, instant)] }),
+        contacts.everyField({ [form.list]: [freeEntry(form, instant)] }),
         'DAT-02',
       );
       for (const [where, answer] of both) {
         await expect(
           answer,
           `DAT-02 date form "${form.label}" answered ${instant} holds that instant in ${where}`,
-        ).toHaveActiveEntries({ [form.list]: [freeAnswer(form, instant)] });
+        ).toHaveActiveEntries({ [form.list]: [freeEntry(form, instant)] });
       }
     },
   );

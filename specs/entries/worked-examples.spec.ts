@@ -3,8 +3,8 @@
  * asserted under the reading named by QOMON_ENTRY_READING, with forms the target has.
  */
 import type { EntryInput, EntryListName } from '../support/contact';
-import { freeAnswer, optionAnswer, type Form } from '../support/forms';
-import { rule } from '../support/rules';
+import { freeEntry, optionEntry, type Form } from '../support/forms';
+import { rule } from '../support/rule-catalogue';
 import { patchThenGet } from '../support/steps';
 import { expect, test } from '../support/test';
 import { WORKED_EXAMPLES, type ExampleSymbol } from '../support/worked-examples';
@@ -26,15 +26,15 @@ for (const list of ['formdatas', 'custom_fields'] as EntryListName[]) {
       const entryOf = (symbol: ExampleSymbol): EntryInput => {
         const [letter, value] = symbol.split(':') as ['T' | 'R' | 'C', string];
         const form = formOf[letter]();
-        if (letter === 'T') return freeAnswer(form, value === 'a' ? 'Architect' : 'Teacher');
-        return optionAnswer(form, value === 'x' || value === 'p' ? 0 : 1);
+        if (letter === 'T') return freeEntry(form, value === 'a' ? 'Architect' : 'Teacher');
+        return optionEntry(form, value === 'x' || value === 'p' ? 0 : 1);
       };
       symbols.forEach(entryOf); // skips now, saying which form type is missing, before any request
       const expected = example[runConfig.entryReading];
-      const { id } = await contacts.create(contacts.draft());
-      await patchThenGet(api, id, contacts.draft({ [list]: example.before.map(entryOf) }), example.rule);
+      const { id } = await contacts.create(contacts.everyField());
+      await patchThenGet(api, id, contacts.everyField({ [list]: example.before.map(entryOf) }), example.rule);
 
-      const payload = contacts.draft(example.payload === null ? {} : { [list]: example.payload.map(entryOf) });
+      const payload = contacts.everyField(example.payload === null ? {} : { [list]: example.payload.map(entryOf) });
       const { both } = await patchThenGet(api, id, payload, example.rule);
       for (const [where, answer] of both) {
         await expect(

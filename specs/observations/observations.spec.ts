@@ -3,9 +3,10 @@
  * what the target does and never fails on it. These tests send through `withoutChecks()` and
  * assert nothing about the answers; what they saw is an `observation` annotation in every report.
  */
-import { activeEntriesOf, entriesOf, type Answer } from '../support/api';
-import { freeAnswer, optionAnswer } from '../support/forms';
-import { observation, observe } from '../support/rules';
+import { type Answer } from '../request-path/api';
+import { activeEntriesOf, entriesOf } from '../support/contact';
+import { freeEntry, optionEntry } from '../support/forms';
+import { observation, observe } from '../support/rule-catalogue';
 import { test } from '../support/test';
 
 function outcome(answer: Answer): string {
@@ -18,11 +19,11 @@ test(
   observation('the reading probe'),
   async ({ api, contacts, forms, runConfig }) => {
     const text = forms.catalogue.find('custom_fields', 'text') ?? forms.pick('formdatas', 'text');
-    const { id } = await contacts.create(contacts.draft({ [text.list]: [freeAnswer(text, 'Architect')] }));
+    const { id } = await contacts.create(contacts.everyField({ [text.list]: [freeEntry(text, 'Architect')] }));
     // T:a then T:b: replace keeps T:b alone, merge keeps T:a and T:b (the row where the readings part).
     const answer = await api
       .withoutChecks()
-      .patchContact(id, contacts.draft({ [text.list]: [freeAnswer(text, 'Teacher')] }));
+      .patchContact(id, contacts.everyField({ [text.list]: [freeEntry(text, 'Teacher')] }));
     const active = activeEntriesOf(answer.contact, text.list)
       .filter((entry) => entry.form_id === text.id)
       .map((entry) => String(entry.data))
@@ -42,8 +43,8 @@ test(
   'OBSERVE the status for contact id -1 versus abc',
   observation('status chosen for -1 versus abc'),
   async ({ api, contacts }) => {
-    const negative = await api.withoutChecks().patchContact('-1', contacts.draft());
-    const letters = await api.withoutChecks().patchContact('abc', contacts.draft());
+    const negative = await api.withoutChecks().patchContact('-1', contacts.everyField());
+    const letters = await api.withoutChecks().patchContact('abc', contacts.everyField());
     observe(test.info(), 'status for contact id -1 / abc', `${negative.status} / ${letters.status}`);
   },
 );
@@ -53,8 +54,8 @@ test(
   observation('soft-deleted entries listed or omitted'),
   async ({ api, contacts, forms }) => {
     const text = forms.catalogue.find('custom_fields', 'text') ?? forms.pick('formdatas', 'text');
-    const { id } = await contacts.create(contacts.draft({ [text.list]: [freeAnswer(text, 'Architect')] }));
-    const answer = await api.withoutChecks().patchContact(id, contacts.draft());
+    const { id } = await contacts.create(contacts.everyField({ [text.list]: [freeEntry(text, 'Architect')] }));
+    const answer = await api.withoutChecks().patchContact(id, contacts.everyField());
     const read = await api.withoutChecks().getContact(id);
     const listed = entriesOf(read.contact, text.list).filter(
       (entry) => entry.deleted_at !== undefined && entry.deleted_at !== null,
@@ -96,7 +97,7 @@ test(
       .withoutChecks()
       .patchContact(
         id,
-        contacts.draft({ [text.list]: [{ form_id: 2_147_483_000, form_ref_id: 2_147_483_000, data: 'x' }] }),
+        contacts.everyField({ [text.list]: [{ form_id: 2_147_483_000, form_ref_id: 2_147_483_000, data: 'x' }] }),
       );
     observe(test.info(), 'unknown form_id', outcome(unknownForm));
     if (other) {
@@ -104,7 +105,7 @@ test(
         .withoutChecks()
         .patchContact(
           id,
-          contacts.draft({ [text.list]: [{ ...freeAnswer(text, 'x'), form_ref_id: other.refvalues[0]?.id ?? 0 }] }),
+          contacts.everyField({ [text.list]: [{ ...freeEntry(text, 'x'), form_ref_id: other.refvalues[0]?.id ?? 0 }] }),
         );
       observe(test.info(), `form_ref_id of form ${other.id} sent for form ${text.id}`, outcome(foreignRef));
     }
@@ -115,7 +116,7 @@ test(
   'OBSERVE whether UpdatedAt moves on a PATCH that changes nothing',
   observation('UpdatedAt on a no-op PATCH'),
   async ({ api, contacts }) => {
-    const sent = contacts.draft();
+    const sent = contacts.everyField();
     const { id, created } = await contacts.create(sent);
     const again = await api.withoutChecks().patchContact(id, sent);
     observe(
@@ -138,7 +139,7 @@ test(
       .withoutChecks()
       .patchContact(
         id,
-        contacts.draft({ [text.list]: [freeAnswer(text, 'Architect'), freeAnswer(text, 'Architect')] }),
+        contacts.everyField({ [text.list]: [freeEntry(text, 'Architect'), freeEntry(text, 'Architect')] }),
       );
     const kept = activeEntriesOf(answer.contact, text.list).filter((entry) => entry.form_id === text.id).length;
     observe(test.info(), 'two identical text entries sent together', `${answer.status}; ${kept} active`);
@@ -153,7 +154,7 @@ test(
     const { id } = await contacts.create();
     const answer = await api
       .withoutChecks()
-      .patchContact(id, contacts.draft({ [text.list]: [freeAnswer(text, 'Architect')] }));
+      .patchContact(id, contacts.everyField({ [text.list]: [freeEntry(text, 'Architect')] }));
     const entry = activeEntriesOf(answer.contact, text.list).find((candidate) => candidate.form_id === text.id);
     observe(
       test.info(),
@@ -165,7 +166,7 @@ test(
 
 test('OBSERVE whether an invalid mail is rejected', observation('invalid mail'), async ({ api, contacts }) => {
   const { id } = await contacts.create();
-  const answer = await api.withoutChecks().patchContact(id, contacts.draft({ mail: 'not-an-address' }));
+  const answer = await api.withoutChecks().patchContact(id, contacts.everyField({ mail: 'not-an-address' }));
   observe(test.info(), 'mail "not-an-address"', outcome(answer));
 });
 
@@ -193,7 +194,7 @@ test(
   observation('action_ids, user_contact_id and notes'),
   async ({ api, contacts }) => {
     const { id } = await contacts.create();
-    const answer = await api.withoutChecks().patchContact(id, { ...contacts.draft(), action_ids: [], notes: [] });
+    const answer = await api.withoutChecks().patchContact(id, { ...contacts.everyField(), action_ids: [], notes: [] });
     const seen = ['action_ids', 'user_contact_id', 'notes']
       .map((field) => `${field}=${JSON.stringify(answer.contact[field])}`)
       .join(', ');
@@ -212,13 +213,13 @@ test(
     if (numeric) {
       const answer = await api
         .withoutChecks()
-        .patchContact(id, contacts.draft({ [numeric.list]: [freeAnswer(numeric, '3.5')] }));
+        .patchContact(id, contacts.everyField({ [numeric.list]: [freeEntry(numeric, '3.5')] }));
       observe(test.info(), 'numeric answer "3.5"', outcome(answer));
     }
     if (radio) {
       const answer = await api
         .withoutChecks()
-        .patchContact(id, contacts.draft({ [radio.list]: [{ ...optionAnswer(radio, 0), data: 'not-the-value' }] }));
+        .patchContact(id, contacts.everyField({ [radio.list]: [{ ...optionEntry(radio, 0), data: 'not-the-value' }] }));
       observe(test.info(), 'radio answer whose data is not the option value', outcome(answer));
     }
   },

@@ -2,12 +2,12 @@
  * Full replace (CONTRACT.md section 3, REP-*): "fully replaces an existing contact ... behaves like
  * PUT"; "fields left out of the payload are cleared". Source: Update contact by ID.
  */
-import { rule } from '../support/rules';
+import { rule } from '../support/rule-catalogue';
 import { canonical, fieldsNotAsSent, fieldsNotCleared } from '../support/compare';
 import { SCALAR_FIELDS, everyScalarField, type ContactInput } from '../support/contact';
 import { compareInstants } from '../../schemas/formats';
 import { isSameInstant } from '../support/expect';
-import { freeAnswer } from '../support/forms';
+import { freeEntry } from '../support/forms';
 import { RUN_MARKER, expect, test } from '../support/test';
 
 /** Every scalar field set to a value different from `everyScalarField`, so that a kept old value shows. */
@@ -74,7 +74,7 @@ test(
   'REP-02 every writable field left out of the payload is cleared, in the answer and on GET',
   rule('REP-02'),
   async ({ api, contacts }) => {
-    const { id } = await contacts.create(contacts.draft());
+    const { id } = await contacts.create(contacts.everyField());
     const onlySurname = { surname: `${RUN_MARKER} Lovelace` };
     const leftOut = SCALAR_FIELDS.filter((field) => field !== 'surname');
 
@@ -117,7 +117,7 @@ test(
     const first = created.contact;
     const answers = [created];
     for (const firstname of ['Grace', 'Margaret'])
-      answers.push(await api.patchContact(id, contacts.draft({ firstname })));
+      answers.push(await api.patchContact(id, contacts.everyField({ firstname })));
     answers.push(await api.getContact(id));
 
     for (const [index, answer] of answers.entries()) {
@@ -147,8 +147,8 @@ test(
   async ({ api, contacts, forms }) => {
     const { id } = await contacts.create();
     const text = forms.catalogue.find('custom_fields', 'text') ?? forms.catalogue.find('formdatas', 'text');
-    const sent = contacts.draft(
-      text ? { [text.list]: [freeAnswer(text, 'Architect', '2024-07-17T11:34:42.195Z')] } : {},
+    const sent = contacts.everyField(
+      text ? { [text.list]: [freeEntry(text, 'Architect', '2024-07-17T11:34:42.195Z')] } : {},
     );
 
     const patched = await api.patchContact(id, sent);

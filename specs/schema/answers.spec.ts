@@ -1,12 +1,12 @@
 /**
  * The shapes of answers (CONTRACT.md section 3, SCH-*). Every answer of every test is already
- * checked as it arrives (support/api.ts); these tests make each rule visible on its own, on the
+ * checked as it arrives (request-path/api.ts); these tests make each rule visible on its own, on the
  * answers that carry the most: a contact with every field and entries in both lists.
  */
-import type { Api } from '../support/api';
+import type { Api } from '../request-path/api';
 import { ENTRY_LISTS } from '../support/contact';
-import { CATEGORIES_OF, freeAnswer } from '../support/forms';
-import { rule } from '../support/rules';
+import { CATEGORIES_OF, freeEntry } from '../support/forms';
+import { rule } from '../support/rule-catalogue';
 import { expect, test, type Contacts, type Forms } from '../support/test';
 import { isAnswerTimestamp } from '../../schemas/formats';
 
@@ -15,10 +15,10 @@ function richContact(contacts: Contacts, forms: Forms) {
   const entries = Object.fromEntries(
     ENTRY_LISTS.flatMap((list) => {
       const text = forms.catalogue.find(list, 'text');
-      return text ? [[list, [freeAnswer(text, 'Architect', '2024-07-17T11:34:42.195Z')]]] : [];
+      return text ? [[list, [freeEntry(text, 'Architect', '2024-07-17T11:34:42.195Z')]]] : [];
     }),
   );
-  return contacts.draft(entries);
+  return contacts.everyField(entries);
 }
 
 /** Every string member named like a timestamp, anywhere in a body, with its path. */

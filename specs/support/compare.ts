@@ -5,7 +5,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { isAnswerTimestamp, toEpochMicroseconds } from '../../schemas/formats';
 import { isCleared } from './expect';
-import type { JsonObject } from './api';
+import type { JsonObject } from '../request-path/api';
 import { ADDRESS_MEMBERS, BOOLEAN_FIELDS, STRING_FIELDS, type ContactInput } from './contact';
 
 /** A form of the value in which equal contacts are deep-equal: instants as microseconds, lists sorted. */

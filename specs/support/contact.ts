@@ -2,6 +2,8 @@
  * The contact as the suite writes it (CONTRACT.md section 2): the writable fields, their kinds, and
  * a contact with every in-scope field set. Pure data; no requests.
  */
+import type { JsonObject } from '../request-path/answer';
+
 export type EntryListName = 'formdatas' | 'custom_fields';
 export const ENTRY_LISTS: readonly EntryListName[] = ['formdatas', 'custom_fields'];
 
@@ -114,4 +116,19 @@ export function everyScalarField(marker: string): ContactInput {
     },
     tags: [{ name: 'volunteer' }, { name: 'donor' }],
   };
+}
+
+/** The entries of a list in an answer: `custom_fields`, or the older `customfields` when only it is present. */
+export function entriesOf(contact: JsonObject, list: EntryListName): JsonObject[] {
+  const value = contact[list] ?? (list === 'custom_fields' ? contact.customfields : undefined);
+  return Array.isArray(value) ? (value.filter((entry) => entry && typeof entry === 'object') as JsonObject[]) : [];
+}
+
+/** ENT-02: an entry is active unless a response lists it with `deleted_at` set. */
+export function isActive(entry: JsonObject): boolean {
+  return entry.deleted_at === undefined || entry.deleted_at === null;
+}
+
+export function activeEntriesOf(contact: JsonObject, list: EntryListName): JsonObject[] {
+  return entriesOf(contact, list).filter(isActive);
 }

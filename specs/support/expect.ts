@@ -5,7 +5,7 @@
 import { expect as baseExpect } from '@playwright/test';
 import { formatViolations, validate, type SchemaName } from '../../schemas/registry';
 import { isAnswerTimestamp, sameInstant } from '../../schemas/formats';
-import type { Answer, JsonObject } from './api';
+import type { Answer, JsonObject } from '../request-path/answer';
 import type { EntryInput, EntryListName } from './contact';
 
 /** Duck-typed so that this module needs nothing from api.ts at run time (api.ts imports it). */

@@ -114,22 +114,22 @@ export class FormCatalogue {
 }
 
 /** An answer to a free-input form: its one refvalue, the value in `data`. */
-export function freeAnswer(form: Form, data: string, date?: string): EntryInput {
+export function freeEntry(form: Form, data: string, date?: string): EntryInput {
   const ref = form.refvalues[0];
   if (!ref) throw new Error(`form ${form.id} has no refvalue`);
   return { form_id: form.id, form_ref_id: ref.id, data, ...(date === undefined ? {} : { date }) };
 }
 
 /** An answer to a radio or checkbox form: option `index`, its id as form_ref_id, its value as data. */
-export function optionAnswer(form: Form, index: number, date?: string): EntryInput {
+export function optionEntry(form: Form, index: number, date?: string): EntryInput {
   const ref = form.refvalues[index];
   if (!ref || ref.value === undefined) throw new Error(`form ${form.id} has no option #${index}`);
   return { form_id: form.id, form_ref_id: ref.id, data: ref.value, ...(date === undefined ? {} : { date }) };
 }
 
 /** The n-th sample answer of any form type: a sample value, or the n-th option. */
-export function sampleAnswer(form: Form, n: number): EntryInput {
-  if (form.type === 'radio' || form.type === 'checkbox') return optionAnswer(form, n % form.refvalues.length);
+export function sampleEntry(form: Form, n: number): EntryInput {
+  if (form.type === 'radio' || form.type === 'checkbox') return optionEntry(form, n % form.refvalues.length);
   const values = SAMPLE_VALUES[form.type];
-  return freeAnswer(form, values[n % values.length] as string);
+  return freeEntry(form, values[n % values.length] as string);
 }

@@ -1,11 +1,11 @@
 /**
  * Boxed steps that several specs share: a failure inside points at the spec line that called them.
  */
-import type { Answer, Api } from './api';
-import { entriesOf } from './api';
+import type { Answer, Api } from '../request-path/api';
+import { entriesOf } from './contact';
 import { canonical } from './compare';
 import { ENTRY_LISTS, type ContactInput } from './contact';
-import type { RuleId } from './rules';
+import type { RuleId } from './rule-catalogue';
 import { expect, test } from './test';
 
 export interface PatchedAndRead {

@@ -4,16 +4,17 @@
  * that is attached to the report when the test fails.
  */
 import { test as base } from '@playwright/test';
-import { Api, type Answer } from './api';
-import { ContactCleanup } from './cleanup';
-import { loadRunConfig, type RunConfig } from './config';
+import { Api, type Answer } from '../request-path/api';
+import { checkEveryAnswer } from './every-answer';
+import { ContactCleanup } from '../request-path/cleanup';
+import { loadRunConfig, type RunConfig } from '../request-path/config';
 import { everyScalarField, type ContactInput, type EntryListName } from './contact';
 import { CATEGORIES_OF, FormCatalogue, type Form, type FormType } from './forms';
-import { LeftoverLedger } from './leftovers';
-import { RUN_MARKER } from './run';
-import { spendAnnotation, spendOf } from './spend';
-import { runTraffic } from './traffic';
-import { Redactor, Transcript } from './transcript';
+import { LeftoverLedger } from '../request-path/leftovers';
+import { RUN_MARKER } from '../request-path/run';
+import { spendAnnotation, spendOf } from '../request-path/spend';
+import { runTraffic } from '../request-path/traffic';
+import { Redactor, Transcript } from '../request-path/transcript';
 
 export interface CreatedContact {
   id: number;
@@ -26,8 +27,8 @@ export interface CreatedContact {
 export interface Contacts {
   /** POSTs a contact (by default one with every scalar field set) and deletes it after the test. */
   create(contact?: ContactInput, as?: Api): Promise<CreatedContact>;
-  /** A contact payload carrying this run's marker, so that cleanup can find it. */
-  draft(overrides?: ContactInput): ContactInput;
+  /** A contact with every scalar field set, carrying this run's marker so that cleanup can find it. */
+  everyField(overrides?: ContactInput): ContactInput;
 }
 
 export interface Forms {
@@ -51,7 +52,7 @@ interface TestFixtures {
   contacts: Contacts;
 }
 
-export { RUN_ID, RUN_MARKER } from './run';
+export { RUN_ID, RUN_MARKER } from '../request-path/run';
 
 function redactorFor(config: RunConfig): Redactor {
   const secrets = new Map<string, string>();
@@ -103,7 +104,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   transcript: async ({ runConfig }, use, testInfo) => {
     const transcript = new Transcript(redactorFor(runConfig));
     await use(transcript);
-    // What the test cost the target, for the conformance matrix (specs/support/reporters).
+    // What the test cost the target, for the conformance matrix (scripts/reporters).
     testInfo.annotations.push(spendAnnotation(spendOf(transcript.exchanges)));
     if (testInfo.status !== testInfo.expectedStatus) {
       await testInfo.attach('transcript (token redacted)', { body: transcript.toText(), contentType: 'text/plain' });
@@ -112,14 +113,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   api: async ({ request, transcript, runConfig }, use) => {
     await use(
-      new Api(request, transcript, { kind: 'token', token: runConfig.token, variable: 'QOMON_TOKEN' }, true, {
-        retryOn429: true,
-      }),
+      new Api(
+        request,
+        transcript,
+        { kind: 'token', token: runConfig.token, variable: 'QOMON_TOKEN' },
+        checkEveryAnswer,
+        {
+          retryOn429: true,
+        },
+      ),
     );
   },
 
   anonymousApi: async ({ request, transcript }, use) => {
-    await use(new Api(request, transcript, { kind: 'none' }));
+    await use(new Api(request, transcript, { kind: 'none' }, checkEveryAnswer));
   },
 
   otherSpaceApi: async ({ request, transcript, runConfig }, use, testInfo) => {
@@ -128,11 +135,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       'QOMON_TOKEN_OTHER_SPACE is unset: set it to a token of a second space to check isolation (AUT-03)',
     );
     await use(
-      new Api(request, transcript, {
-        kind: 'token',
-        token: runConfig.otherSpaceToken ?? '',
-        variable: 'QOMON_TOKEN_OTHER_SPACE',
-      }),
+      new Api(
+        request,
+        transcript,
+        {
+          kind: 'token',
+          token: runConfig.otherSpaceToken ?? '',
+          variable: 'QOMON_TOKEN_OTHER_SPACE',
+        },
+        checkEveryAnswer,
+      ),
     );
   },
 
@@ -140,7 +152,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const credential = runConfig.rateToken
       ? { kind: 'token' as const, token: runConfig.rateToken, variable: 'QOMON_RATE_TOKEN' }
       : { kind: 'token' as const, token: runConfig.token, variable: 'QOMON_TOKEN' };
-    await use(new Api(request, transcript, credential));
+    await use(new Api(request, transcript, credential, checkEveryAnswer));
   },
 
   contacts: async ({ api, runConfig }, use, testInfo) => {
@@ -155,13 +167,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       },
     );
     let count = 0;
-    const draft = (overrides: ContactInput = {}): ContactInput => {
+    const everyField = (overrides: ContactInput = {}): ContactInput => {
       count += 1;
       return { ...everyScalarField(`${RUN_MARKER}-${count}`), ...overrides };
     };
     await use({
-      draft,
-      async create(contact = draft(), as = api) {
+      everyField,
+      async create(contact = everyField(), as = api) {
         const answer = await cleanup.creating(as.createContact(contact));
         const id = answer.contact.id;
         if (answer.status !== 200 && answer.status !== 201) {

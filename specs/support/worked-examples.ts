@@ -4,7 +4,7 @@
  * Form T is a text form, R a radio form, C a checkbox form; a, b are text values, x, y radio
  * options, p, q checkbox options.
  */
-import type { RuleId } from './rules';
+import type { RuleId } from './rule-catalogue';
 
 export type ExampleSymbol = 'T:a' | 'T:b' | 'R:x' | 'R:y' | 'C:p' | 'C:q';
 

@@ -3,8 +3,8 @@
  * client, a proxy or an attacker could send; every one must get an answer below 500 (a 4xx answer
  * is also checked for its problem body, SCH-03, as every answer is).
  */
-import type { SendOptions } from '../support/api';
-import { rule } from '../support/rules';
+import type { SendOptions } from '../request-path/api';
+import { rule } from '../support/rule-catalogue';
 import { expect, test } from '../support/test';
 
 const MIB = 1024 * 1024;

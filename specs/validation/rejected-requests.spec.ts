@@ -2,8 +2,8 @@
  * Validation (CONTRACT.md section 3, VAL-*): bad bodies are refused with a problem, and a refused
  * request changes nothing. Every rejection below is followed by a GET proving nothing changed.
  */
-import { freeAnswer } from '../support/forms';
-import { rule } from '../support/rules';
+import { freeEntry } from '../support/forms';
+import { rule } from '../support/rule-catalogue';
 import { expectUnchanged, readStored } from '../support/steps';
 import { expect, test } from '../support/test';
 
@@ -48,7 +48,7 @@ for (const wrong of WRONG_TYPES) {
     async ({ api, contacts }) => {
       const { id } = await contacts.create();
       const before = await readStored(api, id, 'VAL-02');
-      const answer = await api.patchContact(id, { ...contacts.draft({ firstname: 'Mallory' }), ...wrong });
+      const answer = await api.patchContact(id, { ...contacts.everyField({ firstname: 'Mallory' }), ...wrong });
       await expect(answer, `VAL-02 ${Object.keys(wrong)[0]} of the wrong type is refused`).toBeProblem([400, 422]);
       await expectUnchanged(api, id, before, 'VAL-02', answer);
     },
@@ -63,7 +63,7 @@ test(
     const before = await readStored(api, id, 'VAL-03');
     // Every field valid and different, but the last one, which is of the wrong type.
     const body = {
-      ...contacts.draft({
+      ...contacts.everyField({
         firstname: 'Mallory',
         mail: 'mallory@example.org',
         black_list: false,
@@ -86,13 +86,13 @@ test(
   rule('VAL-03'),
   async ({ api, contacts, forms }) => {
     const text = forms.pick('custom_fields', 'text');
-    const { id } = await contacts.create(contacts.draft({ custom_fields: [freeAnswer(text, 'Architect')] }));
+    const { id } = await contacts.create(contacts.everyField({ custom_fields: [freeEntry(text, 'Architect')] }));
     const before = await readStored(api, id, 'VAL-03');
     const badEntry = { form_id: text.id, form_ref_id: 'first', data: 'Teacher' };
 
     const answer = await api.patchContact(id, {
-      ...contacts.draft({ firstname: 'Mallory' }),
-      custom_fields: [freeAnswer(text, 'Teacher'), badEntry],
+      ...contacts.everyField({ firstname: 'Mallory' }),
+      custom_fields: [freeEntry(text, 'Teacher'), badEntry],
     });
     expect(
       answer.status,
@@ -107,7 +107,7 @@ test(
   rule('VAL-03'),
   async ({ api, contacts, forms }) => {
     const text = forms.pick('formdatas', 'text');
-    const { id } = await contacts.create(contacts.draft({ formdatas: [freeAnswer(text, 'Architect')] }));
+    const { id } = await contacts.create(contacts.everyField({ formdatas: [freeEntry(text, 'Architect')] }));
     const before = await readStored(api, id, 'VAL-03');
 
     const answer = await api.send('PATCH', `contacts/${id}`, {

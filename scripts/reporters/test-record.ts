@@ -3,7 +3,7 @@
  * what it spent, every string redacted. Shared by the conformance matrix and the Allure labels.
  */
 import type { TestCase } from '@playwright/test/reporter';
-import { parseSpend, SPEND_ANNOTATION } from '../spend';
+import { parseSpend, SPEND_ANNOTATION } from '../../specs/request-path/spend';
 import { rulesOf, type TestRecord, type TestStatus } from './matrix';
 
 /** The projects of the conformance suite (playwright.config.ts); `unit` is the project's own tests. */

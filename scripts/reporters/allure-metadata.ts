@@ -5,7 +5,7 @@
  * Pure: derived from the rule catalogue and the test's record, unit-tested beside it.
  */
 import type { Label, Link, Parameter } from 'allure-js-commons';
-import { RULES, type Level } from '../rules';
+import { RULES, type Level } from '../../specs/support/rule-catalogue';
 import type { TestRecord } from './matrix';
 import type { RunContext } from './run-context';
 

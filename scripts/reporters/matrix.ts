@@ -7,8 +7,8 @@
  * test passed and none failed; it is skipped when every test that ran was skipped, and "not run"
  * when the run selected none of its tests (a --grep, a --project).
  */
-import { RULES, RULE_IDS, ruleIdsIn, type Level, type RuleId } from '../rules';
-import type { Spend } from '../spend';
+import { RULES, RULE_IDS, ruleIdsIn, type Level, type RuleId } from '../../specs/support/rule-catalogue';
+import type { Spend } from '../../specs/request-path/spend';
 
 export type TestStatus = 'passed' | 'failed' | 'skipped';
 export type Verdict = 'pass' | 'fail' | 'warning' | 'skipped' | 'not run';

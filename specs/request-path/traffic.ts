@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { test, type TestInfo } from '@playwright/test';
-import type { Answer } from './api';
+import type { Answer } from './answer';
 import { TokenBudget, reservedCost, shareOf } from './budget';
 import { loadRunConfig, type RunConfig } from './config';
 import { assertWritableTarget } from './guard';

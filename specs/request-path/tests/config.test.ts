@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ConfigError, DEFAULT_LIVE_TOKEN_BUDGET, parseRunConfig } from './config';
+import { ConfigError, DEFAULT_LIVE_TOKEN_BUDGET, parseRunConfig } from '../config';
 
 const LIVE = { QOMON_BASE_URL: 'http://127.0.0.1:9/', QOMON_TOKEN: 'live-token' };
 
@@ -63,7 +63,7 @@ test('a host listed in QOMON_ALLOWED_HOSTS may be written to, without any reques
 
 test('npm run conformance with a malformed QOMON_BASE_URL stops with one line naming it, before Playwright starts', () => {
   const result = spawnSync('npm', ['run', '-s', 'conformance'], {
-    cwd: path.resolve(__dirname, '../..'),
+    cwd: path.resolve(__dirname, '../../..'),
     env: { ...process.env, QOMON_BASE_URL: 'not-a-url' },
     encoding: 'utf8',
   });

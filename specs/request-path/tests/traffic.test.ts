@@ -4,12 +4,12 @@
  * "nothing was sent" is a count of 0; no socket is opened.
  */
 import { expect, test } from '@playwright/test';
-import { Answer } from './api';
-import { TokenBudget } from './budget';
-import { ConfigError } from './config';
-import { isWritableHost } from './guard';
-import { MAX_TRIES, MAX_WAIT_SECONDS, Traffic, type TestSeat, type TrafficOptions } from './traffic';
-import { Redactor, Transcript } from './transcript';
+import { Answer } from '../api';
+import { TokenBudget } from '../budget';
+import { ConfigError } from '../config';
+import { isWritableHost } from '../guard';
+import { MAX_TRIES, MAX_WAIT_SECONDS, Traffic, type TestSeat, type TrafficOptions } from '../traffic';
+import { Redactor, Transcript } from '../transcript';
 
 const BASE = 'http://127.0.0.1:8787/';
 

@@ -3,8 +3,8 @@
  * configured reading, the fast-check seed, and a redactor for every token of the run, so that a
  * target echoing a token in an answer cannot carry it into a report.
  */
-import { loadRunConfig, secretsOf, type RunConfig } from '../config';
-import { Redactor } from '../transcript';
+import { loadRunConfig, secretsOf, type RunConfig } from '../../specs/request-path/config';
+import { Redactor } from '../../specs/request-path/transcript';
 
 export interface RunContext {
   /** `embedded mock (reference)` or the live host. */

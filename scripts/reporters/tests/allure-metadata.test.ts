@@ -3,10 +3,10 @@
  * its level as severity, its doc page as a link, and the run's target, reading and seed.
  */
 import { expect, test } from '@playwright/test';
-import { RULES } from '../rules';
-import { allureMetadataOf } from './allure-metadata';
-import type { TestRecord } from './matrix';
-import type { RunContext } from './run-context';
+import { RULES } from '../../../specs/support/rule-catalogue';
+import { allureMetadataOf } from '../allure-metadata';
+import type { TestRecord } from '../matrix';
+import type { RunContext } from '../run-context';
 
 const CONTEXT: RunContext = {
   target: 'embedded mock (reference)',

@@ -3,7 +3,8 @@
  * and every id goes to the leftovers ledger the moment the target hands it out, so that one the
  * cleanup could not reach (an interrupted run, a failing DELETE) is found by `npm run sweep`.
  */
-import type { Answer, Api } from './api';
+import type { Answer } from './answer';
+import type { Api } from './api';
 import type { LeftoverLedger } from './leftovers';
 import { RUN_ID } from './run';
 

@@ -3,8 +3,8 @@
  * test covers.
  */
 import { expect, test } from '@playwright/test';
-import { RULE_IDS } from '../rules';
-import { buildMatrix, factsOf, rulesOf, verdictOf, type TestRecord } from './matrix';
+import { RULE_IDS } from '../../../specs/support/rule-catalogue';
+import { buildMatrix, factsOf, rulesOf, verdictOf, type TestRecord } from '../matrix';
 
 const NOTHING_SPENT = { requests: 0, tokens: 0 };
 

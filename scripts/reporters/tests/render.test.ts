@@ -3,10 +3,10 @@
  * HTML page say the same thing, escape what tests put in titles, and load nothing from outside.
  */
 import { expect, test } from '@playwright/test';
-import { RULE_IDS } from '../rules';
-import { buildMatrix, factsOf, type TestRecord } from './matrix';
-import { renderHtml } from './render-html';
-import { renderMarkdown, summaryLine } from './render-markdown';
+import { RULE_IDS } from '../../../specs/support/rule-catalogue';
+import { buildMatrix, factsOf, type TestRecord } from '../matrix';
+import { renderHtml } from '../render-html';
+import { renderMarkdown, summaryLine } from '../render-markdown';
 
 const RECORDS: TestRecord[] = [
   {

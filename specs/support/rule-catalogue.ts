@@ -15,19 +15,19 @@ export const RULES = {
     level: 'MUST',
     area: 'Schema',
     doc: UPDATE_DOC,
-    text: 'A 2xx answer to POST, GET or PATCH of a contact is the contact envelope and validates against the contact answer schema; a forms answer validates against the form list schema.',
+    text: "A 2xx answer to POST, GET or PATCH of a contact is the contact envelope and validates against the contact answer schema; a forms answer validates against the form list schema. (A DELETE answer's body, if any, is not constrained.)",
   },
   'SCH-02': {
     level: 'MUST',
     area: 'Schema',
     doc: UPDATE_DOC,
-    text: 'Every timestamp in a response is UTC Z with 0-6 fractional digits.',
+    text: 'Every timestamp in a response is UTC `Z` with 0–6 fractional digits.',
   },
   'SCH-03': {
     level: 'MUST',
     area: 'Schema',
     doc: PROBLEM_DOC,
-    text: 'Every 4xx answer carries a problem-details body whose status equals the HTTP status.',
+    text: 'Every 4xx answer carries a problem-details body whose `status` equals the HTTP status.',
   },
   'REP-01': {
     level: 'MUST',
@@ -39,13 +39,13 @@ export const RULES = {
     level: 'MUST',
     area: 'Full replace',
     doc: UPDATE_DOC,
-    text: 'Every writable field left out of the payload is cleared, in the answer and on GET.',
+    text: 'Every writable field left out of the payload is cleared, in the answer and on GET. Cleared means absent, `null`, `""` or `[]`; for a boolean also `false`; for `address` also an object whose writable members (the 14 of section 2) are all cleared; its server-owned members are not constrained.',
   },
   'REP-03': {
     level: 'SHOULD',
     area: 'Full replace',
     doc: UPDATE_DOC,
-    text: 'Server-owned fields keep their values: id, CreatedAt, group_id; UpdatedAt does not go back in time.',
+    text: 'Server-owned fields keep their values: `id`, `CreatedAt`, `group_id`; `UpdatedAt` does not go back in time.',
   },
   'REP-04': {
     level: 'MUST',
@@ -63,7 +63,7 @@ export const RULES = {
     level: 'MUST',
     area: 'Entries',
     doc: UPDATE_DOC,
-    text: 'An entry left out of the payload is no longer active; where a response still lists it, its deleted_at is set.',
+    text: 'An entry left out of the payload is no longer active; where a response still lists it, its `deleted_at` is set.',
   },
   'ENT-03': {
     level: 'MUST',
@@ -93,13 +93,13 @@ export const RULES = {
     level: 'MUST',
     area: 'Entries',
     doc: FORM_FIELDS_DOC,
-    text: 'formdatas and custom_fields follow the same rules; leaving a whole list out soft-deletes all of its entries.',
+    text: '`formdatas` and `custom_fields` follow the same rules; leaving a whole list out soft-deletes all of its entries.',
   },
   'DAT-01': {
     level: 'MUST',
     area: 'Timestamps',
     doc: UPDATE_DOC,
-    text: "Millisecond UTC input is accepted for an entry's date, a date form's data and birthdate.",
+    text: "Millisecond UTC input is accepted for an entry's `date`, a date form's `data` and `birthdate`.",
   },
   'DAT-02': {
     level: 'MUST',
@@ -111,13 +111,13 @@ export const RULES = {
     level: 'MUST',
     area: 'Authentication',
     doc: UPDATE_DOC,
-    text: 'No Authorization header: 401 with a problem body; nothing changes.',
+    text: 'No `Authorization` header: 401 with a problem body; nothing changes.',
   },
   'AUT-02': {
     level: 'MUST',
     area: 'Authentication',
     doc: UPDATE_DOC,
-    text: 'A malformed (not Bearer) or unknown token: 401; nothing changes.',
+    text: 'A malformed (not `Bearer`) or unknown token: 401; nothing changes.',
   },
   'AUT-03': {
     level: 'MUST',
@@ -129,7 +129,7 @@ export const RULES = {
     level: 'SHOULD',
     area: 'Path',
     doc: FIND_DOC,
-    text: 'A contactId that is not an integer >= 0 (abc, -1, 1.5, beyond int64) is rejected with 400 or 422, never 5xx.',
+    text: 'A `contactId` that is not an integer ≥ 0 (`abc`, `-1`, `1.5`, beyond int64) is rejected with 400 or 422, never 5xx.',
   },
   'PTH-02': {
     level: 'MUST',
@@ -147,7 +147,7 @@ export const RULES = {
     level: 'MUST',
     area: 'Validation',
     doc: UPDATE_DOC,
-    text: 'A field of the wrong type (firstname: 42, black_list: "yes", formdatas: {}): 400 or 422 with a problem body.',
+    text: 'A field of the wrong type (`firstname: 42`, `black_list: "yes"`, `formdatas: {}`): 400 or 422 with a problem body.',
   },
   'VAL-03': {
     level: 'MUST',
@@ -161,12 +161,17 @@ export const RULES = {
     doc: UPDATE_DOC,
     text: 'No request, however malformed, is answered with a 5xx.',
   },
-  'RAT-01': { level: 'MUST', area: 'Rate limit', doc: UPDATE_DOC, text: 'Each PATCH costs 5 rate-limit tokens.' },
+  'RAT-01': {
+    level: 'MUST',
+    area: 'Rate limit',
+    doc: UPDATE_DOC,
+    text: 'Each PATCH costs 5 rate-limit tokens. Checked from the remaining-tokens header when the target sends one (a: `RateLimit-Remaining`, `X-RateLimit-Remaining`, or the `r` parameter of a structured `RateLimit` field), else by exhausting a bucket of known size `QOMON_RATE_CAPACITY` (b; always on the mock, opt-in on live targets). The exhaustion check must not starve the rest of the run: on the mock it uses a token of its own; on a live target it runs only when opted in, with `QOMON_RATE_TOKEN` when given, else after everything else.',
+  },
   'RAT-02': {
     level: 'SHOULD',
     area: 'Rate limit',
     doc: UPDATE_DOC,
-    text: 'Past the budget the answer is 429 with Retry-After and a problem body, and nothing changes.',
+    text: 'Past the budget the answer is 429 with `Retry-After` and a problem body, and nothing changes.',
   },
 } as const satisfies Record<string, { level: Level; area: string; doc: string; text: string }>;
 

@@ -3,7 +3,7 @@
  * `X-RateLimit-Remaining`, or the `r` parameter of a structured `RateLimit` field
  * (draft-ietf-httpapi-ratelimit-headers: `RateLimit: "default";r=50;t=30`).
  */
-import type { Answer } from './api';
+import type { Answer } from './answer';
 
 /** "This synchronous endpoint costs 5 rate-limit tokens per request" (PATCH and POST /contacts). */
 export const PATCH_COST = 5;

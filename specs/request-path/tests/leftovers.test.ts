@@ -4,7 +4,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { LEFTOVERS_FILE, LeftoverLedger } from './leftovers';
+import { LEFTOVERS_FILE, LeftoverLedger } from '../leftovers';
 
 const STAGING = 'https://staging.example.org/';
 const LOCAL = 'http://127.0.0.1:8787/';

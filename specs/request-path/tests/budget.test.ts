@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { reservedCost, shareOf, TokenBudget } from './budget';
+import { reservedCost, shareOf, TokenBudget } from '../budget';
 
 const TARGET = 'http://127.0.0.1:8787/';
 
@@ -75,12 +75,14 @@ test('a shard counts its part of what the headers show: the other shards draw on
 /** One worker: reserves `attempts` times `cost` tokens on the shared ledger and prints how many were admitted. */
 function worker(ledger: string, share: number, cost: number, attempts: number): Promise<number> {
   const script = `
-    const { TokenBudget } = require(${JSON.stringify(path.join(__dirname, 'budget.ts'))});
+    const { TokenBudget } = require(${JSON.stringify(path.join(__dirname, '..', 'budget.ts'))});
     const budget = new TokenBudget(${share}, ${JSON.stringify(ledger)});
     let admitted = 0;
     for (let i = 0; i < ${attempts}; i += 1) if (budget.reserve(${cost}, 'POST /contacts').admitted) admitted += 1;
     process.stdout.write(String(admitted));`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { cwd: path.resolve(__dirname, '../..') });
+  const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], {
+    cwd: path.resolve(__dirname, '../../..'),
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
