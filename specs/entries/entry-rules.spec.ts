@@ -33,13 +33,13 @@ for (const list of ENTRY_LISTS) {
         (form): form is Form => form !== undefined,
       );
       test.skip(available.length === 0, `the target has no text, numeric, date, radio or checkbox form among ${list}`);
-      const { id } = await contacts.create(contacts.everyField());
+      const { id } = await contacts.create(contacts.minimal());
       const answers = available.map((form) => sampleEntry(form, 0));
       const seen = new Set<number>();
 
       // Three PATCHes of the same entries: ids must be new each time, also against entries deleted two PATCHes ago.
       for (const round of [1, 2, 3]) {
-        const { patched, read } = await patchThenGet(api, id, contacts.everyField({ [list]: answers }), 'ENT-01');
+        const { patched, read } = await patchThenGet(api, id, contacts.minimal({ [list]: answers }), 'ENT-01');
         for (const [where, answer] of [
           ['the PATCH answer', patched],
           ['a GET after it', read],
@@ -70,10 +70,10 @@ for (const list of ENTRY_LISTS) {
           `the target has a single usable form among ${list}: nothing to keep while ${dropped.label} is dropped`,
         );
         const keptAnswer = sampleEntry(kept as Form, 0);
-        const { id } = await contacts.create(contacts.everyField());
-        await patchThenGet(api, id, contacts.everyField({ [list]: [sampleEntry(dropped, 0), keptAnswer] }), 'ENT-02');
+        const { id } = await contacts.create(contacts.minimal());
+        await patchThenGet(api, id, contacts.minimal({ [list]: [sampleEntry(dropped, 0), keptAnswer] }), 'ENT-02');
 
-        const { both } = await patchThenGet(api, id, contacts.everyField({ [list]: [keptAnswer] }), 'ENT-02');
+        const { both } = await patchThenGet(api, id, contacts.minimal({ [list]: [keptAnswer] }), 'ENT-02');
         for (const [where, answer] of both) {
           await expect(
             answer,
@@ -97,11 +97,11 @@ for (const list of ENTRY_LISTS) {
       rule('ENT-03'),
       async ({ api, contacts, forms }) => {
         const form = forms.pick(list, type);
-        const { id } = await contacts.create(contacts.everyField());
+        const { id } = await contacts.create(contacts.minimal());
         const values = [...SAMPLE_VALUES[type as keyof typeof SAMPLE_VALUES]].slice(0, ANSWERS_PER_FORM);
         const sent = values.map((value) => freeEntry(form, value));
 
-        const { both } = await patchThenGet(api, id, contacts.everyField({ [list]: sent }), 'ENT-03');
+        const { both } = await patchThenGet(api, id, contacts.minimal({ [list]: sent }), 'ENT-03');
         for (const [where, answer] of both) {
           await expect(
             answer,
@@ -120,14 +120,14 @@ for (const list of ENTRY_LISTS) {
           `under the merge reading (QOMON_ENTRY_READING=merge) a ${type} answer sent is added to the active ones, not a replacement (CONTRACT.md section 4)`,
         );
         const form = forms.pick(list, type);
-        const { id } = await contacts.create(contacts.everyField());
+        const { id } = await contacts.create(contacts.minimal());
         const [oldValue, newValue] = SAMPLE_VALUES[type as keyof typeof SAMPLE_VALUES];
-        await patchThenGet(api, id, contacts.everyField({ [list]: [freeEntry(form, oldValue as string)] }), 'ENT-06');
+        await patchThenGet(api, id, contacts.minimal({ [list]: [freeEntry(form, oldValue as string)] }), 'ENT-06');
 
         const { both } = await patchThenGet(
           api,
           id,
-          contacts.everyField({ [list]: [freeEntry(form, newValue as string)] }),
+          contacts.minimal({ [list]: [freeEntry(form, newValue as string)] }),
           'ENT-06',
         );
         for (const [where, answer] of both) {
@@ -145,11 +145,11 @@ for (const list of ENTRY_LISTS) {
     rule('ENT-04'),
     async ({ api, contacts, forms }) => {
       const radio = forms.pick(list, 'radio');
-      const { id } = await contacts.create(contacts.everyField());
+      const { id } = await contacts.create(contacts.minimal());
       const sent = radio.refvalues.map((_, index) => optionEntry(radio, index));
       const last = sent[sent.length - 1] as EntryInput;
 
-      const { both } = await patchThenGet(api, id, contacts.everyField({ [list]: sent }), 'ENT-04');
+      const { both } = await patchThenGet(api, id, contacts.minimal({ [list]: sent }), 'ENT-04');
       for (const [where, answer] of both) {
         await expect(
           answer,
@@ -164,10 +164,10 @@ for (const list of ENTRY_LISTS) {
     rule('ENT-04'),
     async ({ api, contacts, forms }) => {
       const radio = forms.pick(list, 'radio');
-      const { id } = await contacts.create(contacts.everyField());
-      await patchThenGet(api, id, contacts.everyField({ [list]: [optionEntry(radio, 0)] }), 'ENT-04');
+      const { id } = await contacts.create(contacts.minimal());
+      await patchThenGet(api, id, contacts.minimal({ [list]: [optionEntry(radio, 0)] }), 'ENT-04');
 
-      const { both } = await patchThenGet(api, id, contacts.everyField({ [list]: [optionEntry(radio, 1)] }), 'ENT-04');
+      const { both } = await patchThenGet(api, id, contacts.minimal({ [list]: [optionEntry(radio, 1)] }), 'ENT-04');
       for (const [where, answer] of both) {
         await expect(
           answer,
@@ -182,12 +182,12 @@ for (const list of ENTRY_LISTS) {
     rule('ENT-05'),
     async ({ api, contacts, forms }) => {
       const checkbox = forms.pick(list, 'checkbox');
-      const { id } = await contacts.create(contacts.everyField());
+      const { id } = await contacts.create(contacts.minimal());
       const distinct = checkbox.refvalues.map((_, index) => optionEntry(checkbox, index));
       // Every option, then every option but the first again: duplicates must not be kept twice.
       const sent = [...distinct, ...distinct.slice(1)];
 
-      const { both } = await patchThenGet(api, id, contacts.everyField({ [list]: sent }), 'ENT-05');
+      const { both } = await patchThenGet(api, id, contacts.minimal({ [list]: sent }), 'ENT-05');
       for (const [where, answer] of both) {
         await expect(
           answer,
@@ -202,11 +202,11 @@ for (const list of ENTRY_LISTS) {
     rule('ENT-06'),
     async ({ api, contacts, forms }) => {
       const radio = forms.pick(list, 'radio');
-      const { id } = await contacts.create(contacts.everyField());
+      const { id } = await contacts.create(contacts.minimal());
       const last = radio.refvalues.length - 1;
-      await patchThenGet(api, id, contacts.everyField({ [list]: [optionEntry(radio, last)] }), 'ENT-06');
+      await patchThenGet(api, id, contacts.minimal({ [list]: [optionEntry(radio, last)] }), 'ENT-06');
 
-      const { both } = await patchThenGet(api, id, contacts.everyField({ [list]: [optionEntry(radio, 0)] }), 'ENT-06');
+      const { both } = await patchThenGet(api, id, contacts.minimal({ [list]: [optionEntry(radio, 0)] }), 'ENT-06');
       for (const [where, answer] of both) {
         await expect(
           answer,
@@ -223,18 +223,18 @@ for (const list of ENTRY_LISTS) {
       const other = list === 'formdatas' ? 'custom_fields' : 'formdatas';
       const form = forms.pick(list, 'text');
       const otherForm = forms.pick(other, 'text');
-      const { id } = await contacts.create(contacts.everyField());
+      const { id } = await contacts.create(contacts.minimal());
       await patchThenGet(
         api,
         id,
-        contacts.everyField({ [list]: [freeEntry(form, 'Architect')], [other]: [freeEntry(otherForm, 'Teacher')] }),
+        contacts.minimal({ [list]: [freeEntry(form, 'Architect')], [other]: [freeEntry(otherForm, 'Teacher')] }),
         'ENT-07',
       );
 
       const { both } = await patchThenGet(
         api,
         id,
-        contacts.everyField({ [other]: [freeEntry(otherForm, 'Teacher')] }),
+        contacts.minimal({ [other]: [freeEntry(otherForm, 'Teacher')] }),
         'ENT-07',
       );
       for (const [where, answer] of both) {

@@ -18,7 +18,7 @@ test(
   'OBSERVE which reading of the entry rules (section 4) the target follows',
   observation('the reading probe'),
   async ({ api, contacts, forms, runConfig }) => {
-    const text = forms.catalogue.find('custom_fields', 'text') ?? forms.pick('formdatas', 'text');
+    const text = forms.anyOf('text');
     const { id } = await contacts.create(contacts.everyField({ [text.list]: [freeEntry(text, 'Architect')] }));
     // T:a then T:b: replace keeps T:b alone, merge keeps T:a and T:b (the row where the readings part).
     const answer = await api
@@ -53,7 +53,7 @@ test(
   'OBSERVE whether soft-deleted entries are listed with deleted_at or omitted',
   observation('soft-deleted entries listed or omitted'),
   async ({ api, contacts, forms }) => {
-    const text = forms.catalogue.find('custom_fields', 'text') ?? forms.pick('formdatas', 'text');
+    const text = forms.anyOf('text');
     const { id } = await contacts.create(contacts.everyField({ [text.list]: [freeEntry(text, 'Architect')] }));
     const answer = await api.withoutChecks().patchContact(id, contacts.everyField());
     const read = await api.withoutChecks().getContact(id);
@@ -90,7 +90,7 @@ test(
   'OBSERVE what an unknown form_id and a form_ref_id of another form do',
   observation('unknown form_id or a form_ref_id of another form'),
   async ({ api, contacts, forms }) => {
-    const text = forms.catalogue.find('custom_fields', 'text') ?? forms.pick('formdatas', 'text');
+    const text = forms.anyOf('text');
     const other = forms.catalogue.forms.find((form) => form.list === text.list && form.id !== text.id);
     const { id } = await contacts.create();
     const unknownForm = await api
@@ -133,7 +133,7 @@ test(
   'OBSERVE whether two identical text entries sent together are both kept',
   observation('two identical text entries sent together'),
   async ({ api, contacts, forms }) => {
-    const text = forms.catalogue.find('custom_fields', 'text') ?? forms.pick('formdatas', 'text');
+    const text = forms.anyOf('text');
     const { id } = await contacts.create();
     const answer = await api
       .withoutChecks()
@@ -150,7 +150,7 @@ test(
   'OBSERVE the date a server gives an entry sent without one',
   observation('date of an entry sent without one'),
   async ({ api, contacts, forms }) => {
-    const text = forms.catalogue.find('custom_fields', 'text') ?? forms.pick('formdatas', 'text');
+    const text = forms.anyOf('text');
     const { id } = await contacts.create();
     const answer = await api
       .withoutChecks()
@@ -206,8 +206,8 @@ test(
   'OBSERVE whether a numeric answer that is not an integer, or a radio answer unlike its option value, is rejected',
   observation('non-integer numeric; radio data unlike the option value'),
   async ({ api, contacts, forms }) => {
-    const numeric = forms.catalogue.find('custom_fields', 'numeric') ?? forms.catalogue.find('formdatas', 'numeric');
-    const radio = forms.catalogue.find('custom_fields', 'radio') ?? forms.catalogue.find('formdatas', 'radio');
+    const numeric = forms.catalogue.findAny('numeric');
+    const radio = forms.catalogue.findAny('radio');
     test.skip(!numeric && !radio, 'the target has neither a numeric nor a radio form');
     const { id } = await contacts.create();
     if (numeric) {

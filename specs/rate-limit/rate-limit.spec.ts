@@ -26,7 +26,7 @@ test(
 
     const remaining: number[] = [];
     for (let sample = 0; sample < HEADER_SAMPLES; sample += 1) {
-      const answer = await api.patchContact(id, contacts.everyField({ firstname: `Ada ${sample}` }));
+      const answer = await api.patchContact(id, contacts.minimal({ firstname: `Ada ${sample}` }));
       expect(answer.status, `RAT-01 arrange: PATCH #${sample + 1} is accepted\n${answer.describe()}`).toBe(200);
       remaining.push(remainingTokens(answer) ?? Number.NaN);
     }
@@ -51,10 +51,10 @@ test(
     const allowed = Math.floor(capacity / PATCH_COST);
     const tries = allowed + 2;
 
-    const { id } = await contacts.create(contacts.everyField(), rateApi);
+    const { id } = await contacts.create(contacts.minimal(), rateApi);
     let accepted = 1; // the POST, which costs POST_COST like a PATCH
     for (let attempt = 0; attempt < tries; attempt += 1) {
-      const answer = await rateApi.patchContact(id, contacts.everyField({ firstname: `Ada ${attempt}` }));
+      const answer = await rateApi.patchContact(id, contacts.minimal({ firstname: `Ada ${attempt}` }));
       if (answer.status === 429) break;
       expect(
         answer.status,
@@ -81,7 +81,7 @@ test(
       rateApi.credential.kind === 'token' &&
       api.credential.kind === 'token' &&
       rateApi.credential.token === api.credential.token;
-    const { id } = await contacts.create(contacts.everyField(), sameBucket ? rateApi : api);
+    const { id } = await contacts.create(contacts.minimal(), sameBucket ? rateApi : api);
 
     const tries = Math.floor((runConfig.rateCapacity as number) / PATCH_COST) + 2;
     let refused;
@@ -89,7 +89,7 @@ test(
     for (let attempt = 0; attempt < tries && !refused; attempt += 1) {
       // The state right before each attempt, read with QOMON_TOKEN, whose bucket is not the one being emptied.
       if (!sameBucket) before = await readStored(api, id, 'RAT-02');
-      const answer = await rateApi.patchContact(id, contacts.everyField({ firstname: `Mallory ${attempt}` }));
+      const answer = await rateApi.patchContact(id, contacts.minimal({ firstname: `Mallory ${attempt}` }));
       if (answer.status === 429) refused = answer;
     }
     expect(
@@ -123,9 +123,9 @@ test(
       remainingTokens(created) === undefined,
       'the target sends no remaining-tokens header to read the charge from',
     );
-    const before = await api.withoutChecks().patchContact(id, contacts.everyField());
-    const refused = await api.withoutChecks().patchContact(id, { ...contacts.everyField(), firstname: 42 });
-    const after = await api.withoutChecks().patchContact(id, contacts.everyField());
+    const before = await api.withoutChecks().patchContact(id, contacts.minimal());
+    const refused = await api.withoutChecks().patchContact(id, { ...contacts.minimal(), firstname: 42 });
+    const after = await api.withoutChecks().patchContact(id, contacts.minimal());
     const [first, second, third] = [before, refused, after].map((answer) => remainingTokens(answer));
     observe(
       test.info(),

@@ -146,7 +146,7 @@ test(
   rule('REP-04'),
   async ({ api, contacts, forms }) => {
     const { id } = await contacts.create();
-    const text = forms.catalogue.find('custom_fields', 'text') ?? forms.catalogue.find('formdatas', 'text');
+    const text = forms.catalogue.findAny('text');
     const sent = contacts.everyField(
       text ? { [text.list]: [freeEntry(text, 'Architect', '2024-07-17T11:34:42.195Z')] } : {},
     );

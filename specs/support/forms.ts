@@ -104,6 +104,11 @@ export class FormCatalogue {
       .sort((a, b) => b.refvalues.length - a.refvalues.length)[0];
   }
 
+  /** A form of `type` in either list, custom_fields first; undefined when neither has one. */
+  findAny(type: FormType): Form | undefined {
+    return this.find('custom_fields', type) ?? this.find('formdatas', type);
+  }
+
   /** Why `find` came back empty, in words for a skip reason. */
   whyMissing(list: EntryListName, type: FormType): string {
     const categories = CATEGORIES_OF[list].join(', ');

@@ -25,8 +25,10 @@ export interface CreatedContact {
 }
 
 export interface Contacts {
-  /** POSTs a contact (by default one with every scalar field set) and deletes it after the test. */
+  /** POSTs a contact (by default the minimal one) and deletes it after the test. */
   create(contact?: ContactInput, as?: Api): Promise<CreatedContact>;
+  /** The smallest contact that carries this run's marker (in `surname`), so that cleanup can find it. */
+  minimal(overrides?: ContactInput): ContactInput;
   /** A contact with every scalar field set, carrying this run's marker so that cleanup can find it. */
   everyField(overrides?: ContactInput): ContactInput;
 }
@@ -35,6 +37,8 @@ export interface Forms {
   catalogue: FormCatalogue;
   /** The form of `type` for `list`; skips the calling test, saying why, when the target has none. */
   pick(list: EntryListName, type: FormType): Form;
+  /** A form of `type` in either list (custom_fields first), for rules that hold in both; skips, saying why, when neither has one. */
+  anyOf(type: FormType): Form;
 }
 
 interface WorkerFixtures {
@@ -85,15 +89,25 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       }
       await request.dispose();
       const catalogue = FormCatalogue.fromAnswers(answers);
+      const skipIfUnaffordable = () => {
+        if (!unaffordable) return;
+        base.info().annotations.push({ type: 'budget', description: unaffordable });
+        base.info().skip(true, unaffordable);
+      };
       await use({
         catalogue,
         pick(list, type) {
-          if (unaffordable) {
-            base.info().annotations.push({ type: 'budget', description: unaffordable });
-            base.info().skip(true, unaffordable);
-          }
+          skipIfUnaffordable();
           const form = catalogue.find(list, type);
           if (!form) base.info().skip(true, catalogue.whyMissing(list, type));
+          return form as Form;
+        },
+        anyOf(type) {
+          skipIfUnaffordable();
+          const form = catalogue.findAny(type);
+          if (!form) {
+            base.info().skip(true, `${catalogue.whyMissing('custom_fields', type)}, nor among formdatas`);
+          }
           return form as Form;
         },
       });
@@ -167,13 +181,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       },
     );
     let count = 0;
+    const minimal = (overrides: ContactInput = {}): ContactInput => {
+      count += 1;
+      return { surname: `${RUN_MARKER}-${count}`, ...overrides };
+    };
     const everyField = (overrides: ContactInput = {}): ContactInput => {
       count += 1;
       return { ...everyScalarField(`${RUN_MARKER}-${count}`), ...overrides };
     };
     await use({
       everyField,
-      async create(contact = everyField(), as = api) {
+      minimal,
+      async create(contact = minimal(), as = api) {
         const answer = await cleanup.creating(as.createContact(contact));
         const id = answer.contact.id;
         if (answer.status !== 200 && answer.status !== 201) {
