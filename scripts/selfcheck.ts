@@ -18,8 +18,8 @@
  * reference fails, a fault survives or a run breaks. */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONTRACT_RULES, CONTRACT_RULE_IDS } from '../mock/contract-rules';
-import { FAULTS, type Fault } from '../mock/faults';
+import { CONTRACT_RULES, CONTRACT_RULE_IDS } from '../mock/faults/contract-rule-ids';
+import { FAULTS, type Fault } from '../mock/faults/fault-table';
 import {
   faultLine,
   faultResult,

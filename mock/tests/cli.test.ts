@@ -2,12 +2,12 @@
 
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { parseCommandLine, UsageError } from '../cli-arguments';
-import { FAULTS } from '../faults';
+import { parseCommandLine, UsageError } from '../http/cli-arguments';
+import { FAULTS } from '../faults/fault-table';
 import { expect, test } from './fixtures';
 
 const REPOSITORY = resolve(__dirname, '..', '..');
-const CLI = ['--import', 'tsx', 'mock/cli.ts'];
+const CLI = ['--import', 'tsx', 'mock/http/cli.ts'];
 /** What a test runner waits for (webServer.wait.stdout). */
 const LISTENING = /mock listening on http:\/\/127\.0\.0\.1:(?<mock_port>\d+)/;
 

@@ -6,10 +6,10 @@ import fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import path from 'node:path';
-import { manualClock } from '../clock';
-import { CONTRACT_RULES, CONTRACT_RULE_IDS } from '../contract-rules';
-import { FAULTS, FAULT_NAMES, faultList, type Fault } from '../faults';
-import { startMock, type MockTokens } from '../server';
+import { manualClock } from '../rules/clock';
+import { CONTRACT_RULES, CONTRACT_RULE_IDS } from '../faults/contract-rule-ids';
+import { FAULTS, FAULT_NAMES, faultList, type Fault } from '../faults/fault-table';
+import { startMock, type MockTokens } from '../http/server';
 import { envelope, expect, test } from './fixtures';
 import { httpRequestArbitrary } from './malformed-requests';
 import {

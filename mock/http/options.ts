@@ -1,11 +1,11 @@
 // How a mock is configured, its defaults, and the checks that refuse a bad configuration before
 // anything listens. Errors name the option so the CLI can name the flag or variable behind it.
 
-import { isBearerToken } from './auth';
-import { realTimeClock, type Clock } from './clock';
-import { isKnownFault, unknownFaultMessage } from './faults';
-import { CONTACT_WRITE_COST } from './rate-limit';
-import { isVariant, type Variant } from './variant';
+import { isBearerToken } from '../rules/auth';
+import { realTimeClock, type Clock } from '../rules/clock';
+import { isKnownFault, unknownFaultMessage } from '../faults/fault-table';
+import { CONTACT_WRITE_COST } from '../rules/rate-limit';
+import { isVariant, type Variant } from '../rules/variant';
 
 export interface MockTokens {
   /** Space 1 (group_id 1): the token of the space under test. */

@@ -1,17 +1,17 @@
 // Wrong entry rules for the fault zoo (ENT-01 to ENT-07): each is the reference rule of entries.ts
 // with one mistake an implementer could make, and most show only across calls or at some size.
 
-import type { EntryList, FormType } from '../catalogue';
+import type { EntryList, FormType } from '../rules/catalogue';
 import {
   KEEPING_BY_FORM_TYPE,
   keepEntriesByFormRules,
   supersedeEntries,
   type EntryDraft,
   type Keeping,
-} from '../entries';
-import type { RuleSet } from '../rule-set';
-import type { EntryValue, StoredEntry } from '../store';
-import type { EpochMicroseconds } from '../timestamps';
+} from '../rules/entries';
+import type { RuleSet } from '../rules/reference-rule-set';
+import type { EntryValue, StoredEntry } from '../rules/store';
+import type { EpochMicroseconds } from '../rules/timestamps';
 
 type Supersede = RuleSet['supersedeEntries'];
 

@@ -4,22 +4,22 @@
 // (`MOCK_FAULT=name`, `--fault name`) is that misimplementation; `npm run selfcheck` proves the
 // suite fails on each. Faults marked "across calls" or "at size" hide from a single small example.
 
-import type { ContractRuleId } from './contract-rules';
-import { REFERENCE_RULES, type RuleSet } from './rule-set';
-import { eachOptionOnce, everyOne, theLastOne } from './entries';
+import type { ContractRuleId } from './contract-rule-ids';
+import { REFERENCE_RULES, type RuleSet } from '../rules/reference-rule-set';
+import { eachOptionOnce, everyOne, theLastOne } from '../rules/entries';
 import {
   answeringTheStaleUpdatedAt,
   patchingAcrossSpaces,
   patchingDeletedContacts,
   savingFieldsBeforeEntries,
-} from './wrong-rules/operations';
+} from './wrong-operations';
 import {
   listingDeletedEntriesAsActive,
   writingEntryIdsAsStrings,
   writingMillisecondsAsMicroseconds,
   writingProblemStatusAsString,
   writingTimestampsWithoutZone,
-} from './wrong-rules/answers';
+} from './wrong-responses';
 import {
   addingNewFreeInputValues,
   keepingListsLeftOut,
@@ -30,20 +30,20 @@ import {
   resurrectingDeletedValues,
   theFirstOne,
   theFirstThree,
-} from './wrong-rules/entries';
+} from './wrong-entries';
 import {
   clearingOnTheSecondLeaveOut,
   droppingPollingStation,
   keepingAddressLeftOut,
   resettingCreatedAt,
   truncatingBirthdateToTheDay,
-} from './wrong-rules/fields';
+} from './wrong-fields';
 import {
   chargingTwice,
   chargingWritesOneToken,
   limitingAfterHandling,
   refusingWithoutRetryAfter,
-} from './wrong-rules/metering';
+} from './wrong-metering';
 import {
   acceptingIdsBeyondInt64,
   answeringUnsupportedMethodsWith501,
@@ -53,7 +53,7 @@ import {
   readingEntryObjectsAsLists,
   readingUnparsableBodiesAsEmpty,
   requiringMicrosecondEntryDates,
-} from './wrong-rules/requests';
+} from './wrong-requests';
 
 export interface Fault {
   /** kebab-case, what the misimplementation does. */

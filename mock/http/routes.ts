@@ -7,16 +7,23 @@
 // id) -> 415/413/400 (body) -> 422 (contents) -> 404 (contact).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Principal } from './auth';
-import { formsOfCategory, isFormCategory, renderForm } from './catalogue';
-import { createContact, deleteContact, findContact, type ContactOutcome, type Domain } from './operations';
-import { problem, type Problem, type Violation } from './problems';
-import { CONTACT_WRITE_COST, OTHER_ROUTE_COST, type TokenBucket } from './rate-limit';
-import { discardRemainingBody } from './request-body';
-import { noContentAnswer, problemAnswer, rateLimitHeaders, successAnswer, writeAnswer, type Answer } from './responses';
-import type { RuleSet } from './rule-set';
-import type { Store } from './store';
-import type { Behaviour } from './variant';
+import type { Principal } from '../rules/auth';
+import { formsOfCategory, isFormCategory, renderForm } from '../rules/catalogue';
+import { createContact, deleteContact, findContact, type ContactOutcome, type Domain } from '../rules/operations';
+import { problem, type Problem, type Violation } from '../rules/problems';
+import { CONTACT_WRITE_COST, OTHER_ROUTE_COST, type TokenBucket } from '../rules/rate-limit';
+import { discardRemainingBody } from '../rules/request-body';
+import {
+  noContentAnswer,
+  problemAnswer,
+  rateLimitHeaders,
+  successAnswer,
+  writeAnswer,
+  type Answer,
+} from '../rules/responses';
+import type { RuleSet } from '../rules/reference-rule-set';
+import type { Store } from '../rules/store';
+import type { Behaviour } from '../rules/variant';
 
 export interface MockContext {
   readonly behaviour: Behaviour;

@@ -5,7 +5,7 @@
 import type { GroupId } from './catalogue';
 import { deleteContactAt, type ContactWrite } from './contacts';
 import type { Violation } from './problems';
-import type { RuleSet } from './rule-set';
+import type { RuleSet } from './reference-rule-set';
 import type { Store, StoredContact } from './store';
 import type { Behaviour } from './variant';
 

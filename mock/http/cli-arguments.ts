@@ -4,7 +4,7 @@
 import { DEFAULT_PORT, DEFAULT_TOKENS, MockOptionError, resolveMockOptions, type MockOptions } from './options';
 
 export const USAGE =
-  'usage: npx tsx mock/cli.ts [--port N] [--variant reference|tolerant] [--fault NAME] | --list-faults | --help\n' +
+  'usage: npx tsx mock/http/cli.ts [--port N] [--variant reference|tolerant] [--fault NAME] | --list-faults | --help\n' +
   'environment: MOCK_TOKEN, MOCK_TOKEN_OTHER_SPACE, MOCK_RATE_TOKEN, MOCK_RATE_CAPACITY, MOCK_VARIANT, MOCK_FAULT\n';
 
 /** A bad flag or variable; the message names it and fits on one line. */

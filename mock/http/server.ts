@@ -4,19 +4,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { Principal } from './auth';
-import { SPACE_A_GROUP_ID, SPACE_B_GROUP_ID } from './catalogue';
-import { ruleSetWith } from './faults';
+import type { Principal } from '../rules/auth';
+import { SPACE_A_GROUP_ID, SPACE_B_GROUP_ID } from '../rules/catalogue';
+import { ruleSetWith } from '../faults/fault-table';
 import { resolveMockOptions, type MockOptions, type MockTokens } from './options';
-import { problem } from './problems';
-import { TokenBucket } from './rate-limit';
-import { problemAnswer, rawProblemResponse, writeAnswer } from './responses';
+import { problem } from '../rules/problems';
+import { TokenBucket } from '../rules/rate-limit';
+import { problemAnswer, rawProblemResponse, writeAnswer } from '../rules/responses';
 import { handleRequest, type MockContext } from './routes';
-import { Store, type StoreView } from './store';
-import { behaviourOf, type Variant } from './variant';
+import { Store, type StoreView } from '../rules/store';
+import { behaviourOf, type Variant } from '../rules/variant';
 
 export type { MockOptions, MockTokens } from './options';
-export type { StoreView, StoredContact, StoredEntry } from './store';
+export type { StoreView, StoredContact, StoredEntry } from '../rules/store';
 
 export interface RunningMock {
   /** `http://127.0.0.1:<port>`, no trailing slash. */

@@ -9,7 +9,7 @@ import { keepEntriesByFormRules, supersedeEntries, type EntryDraft } from './ent
 import { meter } from './metering';
 import { replaceContact } from './operations';
 import { readJsonBody } from './request-body';
-import { route } from './routes';
+import { route } from '../http/routes';
 
 export interface RuleSet {
   /** AUT-01, AUT-02: who sends the request. */

@@ -1,9 +1,9 @@
 // Wrong rate limiting for the fault zoo (RAT-01, RAT-02): each wraps the reference `meter` of
 // metering.ts and gets one thing wrong.
 
-import { meter } from '../metering';
-import { CONTACT_WRITE_COST, OTHER_ROUTE_COST } from '../rate-limit';
-import type { RuleSet } from '../rule-set';
+import { meter } from '../rules/metering';
+import { CONTACT_WRITE_COST, OTHER_ROUTE_COST } from '../rules/rate-limit';
+import type { RuleSet } from '../rules/reference-rule-set';
 
 type Meter = RuleSet['meter'];
 
