@@ -5,7 +5,8 @@
 // suite fails on each. Faults marked "across calls" or "at size" hide from a single small example.
 
 import type { ContractRuleId } from './contract-rule-ids';
-import { REFERENCE_RULES, type RuleSet } from '../rules/reference-rule-set';
+import { REFERENCE_RULES } from '../rules/reference-rule-set';
+import type { RuleSet } from '../rules/seams';
 import { eachOptionOnce, everyOne, theLastOne } from '../rules/entries';
 import {
   answeringTheStaleUpdatedAt,

@@ -9,7 +9,7 @@ import {
   type EntryDraft,
   type Keeping,
 } from '../rules/entries';
-import type { RuleSet } from '../rules/reference-rule-set';
+import type { RuleSet } from '../rules/seams';
 import type { EntryValue, StoredEntry } from '../rules/store';
 import type { EpochMicroseconds } from '../rules/timestamps';
 

@@ -3,7 +3,7 @@
 
 import { STRING_FIELDS, BOOLEAN_FIELDS, type ContactFields } from '../rules/contact-shape';
 import { applyContactWrite } from '../rules/contacts';
-import type { RuleSet } from '../rules/reference-rule-set';
+import type { RuleSet } from '../rules/seams';
 import type { EpochMicroseconds } from '../rules/timestamps';
 
 type ApplyContactWrite = RuleSet['applyContactWrite'];

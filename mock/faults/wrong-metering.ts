@@ -3,7 +3,7 @@
 
 import { meter } from '../rules/metering';
 import { CONTACT_WRITE_COST, OTHER_ROUTE_COST } from '../rules/rate-limit';
-import type { RuleSet } from '../rules/reference-rule-set';
+import type { RuleSet } from '../rules/seams';
 
 type Meter = RuleSet['meter'];
 

@@ -2,7 +2,7 @@
 // reference `replaceContact` of operations.ts and gets one thing wrong.
 
 import { replaceContact } from '../rules/operations';
-import type { RuleSet } from '../rules/reference-rule-set';
+import type { RuleSet } from '../rules/seams';
 
 type ReplaceContact = RuleSet['replaceContact'];
 

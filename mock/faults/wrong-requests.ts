@@ -8,8 +8,8 @@ import { parseContactId, parseContactRequest } from '../rules/contacts';
 import { isJsonObject, ownValue, type JsonObject } from '../rules/json-values';
 import { problem, violation } from '../rules/problems';
 import { readJsonBody } from '../rules/request-body';
-import { route } from '../http/routes';
-import type { RuleSet } from '../rules/reference-rule-set';
+import { route } from '../rules/routing';
+import type { RuleSet } from '../rules/seams';
 
 /** AUT-01: a request without Authorization is served as the first space (a development fallback left on). */
 export const defaultingToTheFirstSpace: RuleSet['authenticate'] = (headerValues, principals, behaviour) => {

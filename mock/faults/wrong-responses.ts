@@ -2,7 +2,7 @@
 // and the JSON writer (SCH-03). Each wraps the reference and gets one thing wrong.
 
 import { renderContact } from '../rules/contacts';
-import type { RuleSet } from '../rules/reference-rule-set';
+import type { RuleSet } from '../rules/seams';
 import { formatTimestamp, parseTimestamp, type EpochMicroseconds } from '../rules/timestamps';
 
 type RenderContact = RuleSet['renderContact'];

@@ -1,5 +1,5 @@
-// HTTP <-> domain: which route a request names, who sends it, what it costs, and how each domain
-// outcome becomes a status, headers and a body. The rules themselves are elsewhere.
+// HTTP <-> domain: who sends a request, which route it names (rules/routing.ts), what it costs, and
+// how each domain outcome becomes a status, headers and a body. The rules themselves are in rules/.
 //
 // Whatever the answer, the rest of the request body is read (and discarded) first.
 // Order of checks, each answered with a problem: 401 (authentication) -> 429 (rate limit; every
@@ -9,21 +9,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from '../rules/auth';
 import { formsOfCategory, isFormCategory, renderForm } from '../rules/catalogue';
-import { createContact, deleteContact, findContact, type ContactOutcome, type Domain } from '../rules/operations';
-import { problem, type Problem, type Violation } from '../rules/problems';
+import { createContact, deleteContact, findContact } from '../rules/operations';
+import { problem, type Violation } from '../rules/problems';
 import { CONTACT_WRITE_COST, OTHER_ROUTE_COST, type TokenBucket } from '../rules/rate-limit';
 import { discardRemainingBody } from '../rules/request-body';
-import {
-  noContentAnswer,
-  problemAnswer,
-  rateLimitHeaders,
-  successAnswer,
-  writeAnswer,
-  type Answer,
-} from '../rules/responses';
-import type { RuleSet } from '../rules/reference-rule-set';
+import { noContentAnswer, problemAnswer, rateLimitHeaders, successAnswer, type Answer } from '../rules/responses';
+import type { Operation } from '../rules/routing';
+import type { ContactOutcome, Domain, RuleSet } from '../rules/seams';
 import type { Store } from '../rules/store';
 import type { Behaviour } from '../rules/variant';
+import { writeAnswer } from './write-response';
 
 export interface MockContext {
   readonly behaviour: Behaviour;
@@ -35,42 +30,6 @@ export interface MockContext {
   /** Token -> its rate-limit bucket. */
   readonly buckets: ReadonlyMap<string, TokenBucket>;
 }
-
-type Operation = 'createContact' | 'readContact' | 'replaceContact' | 'deleteContact' | 'listForms';
-
-interface RouteDefinition {
-  /** Literal segments, or `:name` for a parameter. */
-  readonly segments: readonly string[];
-  readonly methods: ReadonlyMap<string, Operation>;
-}
-
-// CONTRACT section 1, "The surface a run uses". HEAD is answered like GET, without a body.
-const ROUTES: readonly RouteDefinition[] = [
-  { segments: ['contacts'], methods: new Map([['POST', 'createContact']]) },
-  {
-    segments: ['contacts', ':contactId'],
-    methods: new Map([
-      ['GET', 'readContact'],
-      ['HEAD', 'readContact'],
-      ['PATCH', 'replaceContact'],
-      ['DELETE', 'deleteContact'],
-    ]),
-  },
-  {
-    segments: ['v1', 'forms', 'type', ':category'],
-    methods: new Map([
-      ['GET', 'listForms'],
-      ['HEAD', 'listForms'],
-    ]),
-  },
-];
-
-export type Routing =
-  | { readonly kind: 'operation'; readonly operation: Operation; readonly parameters: ReadonlyMap<string, string> }
-  | { readonly kind: 'refused'; readonly problem: Problem; readonly headers?: Record<string, string> };
-
-/** Longest request target echoed in a 404's detail. */
-const MAX_ECHOED_PATH_CHARACTERS = 120;
 
 export async function handleRequest(
   context: MockContext,
@@ -118,68 +77,6 @@ async function decide(
 
 function isContactWrite(operation: Operation): boolean {
   return operation === 'createContact' || operation === 'replaceContact';
-}
-
-/** Matches the request target (origin-form, or absolute-form as RFC 9112 allows) to a route. */
-export function route(method: string, target: string): Routing {
-  const segments = pathSegments(target);
-  if (segments === undefined) {
-    return { kind: 'refused', problem: problem(400, 'the request target is not a path with valid percent-encoding') };
-  }
-  for (const definition of ROUTES) {
-    const parameters = matchSegments(definition.segments, segments);
-    if (parameters === undefined) continue;
-    const operation = definition.methods.get(method);
-    if (operation !== undefined) return { kind: 'operation', operation, parameters };
-    const allow = [...definition.methods.keys()].join(', ');
-    return {
-      kind: 'refused',
-      problem: problem(405, `${method} is not allowed here; allowed: ${allow}`),
-      headers: { Allow: allow },
-    };
-  }
-  const shown = target.length > MAX_ECHOED_PATH_CHARACTERS ? `${target.slice(0, MAX_ECHOED_PATH_CHARACTERS)}…` : target;
-  return { kind: 'refused', problem: problem(404, `no route matches ${method} ${shown}`) };
-}
-
-/** Decoded path segments, or undefined when the target is not a path or its percent-encoding is bad. */
-function pathSegments(target: string): string[] | undefined {
-  let path: string;
-  if (target.startsWith('/')) {
-    path = target.split('?', 1)[0] ?? '';
-  } else if (/^https?:\/\//i.test(target)) {
-    try {
-      path = new URL(target).pathname;
-    } catch {
-      return undefined;
-    }
-  } else {
-    return undefined;
-  }
-  try {
-    // Query strings are ignored (the brief); segments are compared once decoded.
-    return path
-      .slice(1)
-      .split('/')
-      .map((segment) => decodeURIComponent(segment));
-  } catch {
-    return undefined;
-  }
-}
-
-function matchSegments(pattern: readonly string[], segments: readonly string[]): Map<string, string> | undefined {
-  if (pattern.length !== segments.length) return undefined;
-  const parameters = new Map<string, string>();
-  for (const [index, expected] of pattern.entries()) {
-    const actual = segments[index] ?? '';
-    if (expected.startsWith(':')) {
-      if (actual === '') return undefined; // `/contacts/` names no contact, and no route
-      parameters.set(expected.slice(1), actual);
-    } else if (expected !== actual) {
-      return undefined;
-    }
-  }
-  return parameters;
 }
 
 async function perform(

@@ -10,8 +10,9 @@ import { ruleSetWith } from '../faults/fault-table';
 import { resolveMockOptions, type MockOptions, type MockTokens } from './options';
 import { problem } from '../rules/problems';
 import { TokenBucket } from '../rules/rate-limit';
-import { problemAnswer, rawProblemResponse, writeAnswer } from '../rules/responses';
+import { problemAnswer } from '../rules/responses';
 import { handleRequest, type MockContext } from './routes';
+import { rawProblemResponse, writeAnswer } from './write-response';
 import { Store, type StoreView } from '../rules/store';
 import { behaviourOf, type Variant } from '../rules/variant';
 

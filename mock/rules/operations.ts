@@ -4,21 +4,8 @@
 
 import type { GroupId } from './catalogue';
 import { deleteContactAt, type ContactWrite } from './contacts';
-import type { Violation } from './problems';
-import type { RuleSet } from './reference-rule-set';
-import type { Store, StoredContact } from './store';
-import type { Behaviour } from './variant';
-
-export interface Domain {
-  readonly store: Store;
-  readonly behaviour: Behaviour;
-  readonly rules: RuleSet;
-}
-
-export type ContactOutcome =
-  | { readonly kind: 'contact'; readonly contact: StoredContact }
-  | { readonly kind: 'invalid'; readonly violations: readonly Violation[] }
-  | { readonly kind: 'not found' };
+import type { ContactOutcome, Domain } from './seams';
+import type { StoredContact } from './store';
 
 const NOT_FOUND = { kind: 'not found' } as const;
 

@@ -1,8 +1,6 @@
-// Answers as values, and the only code that writes them to the wire.
+// Responses as values: what the rules and the routes build; http/write-response.ts puts them on the wire.
 
-import type { ServerResponse } from 'node:http';
-import { STATUS_CODES } from 'node:http';
-import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problems';
+import { PROBLEM_CONTENT_TYPE, type Problem } from './problems';
 import type { BucketState } from './rate-limit';
 import type { Behaviour } from './variant';
 
@@ -14,7 +12,7 @@ export interface Answer {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-const JSON_CONTENT_TYPE = 'application/json';
+export const JSON_CONTENT_TYPE = 'application/json';
 
 /** Section 1: `{"status":"success","data":{…}}`, where `status` "may be absent". */
 export function successAnswer(status: number, data: Record<string, unknown>, behaviour: Behaviour): Answer {
@@ -37,38 +35,4 @@ export function rateLimitHeaders(state: BucketState): Record<string, string> {
     'RateLimit-Remaining': String(state.remaining),
     'RateLimit-Reset': String(state.resetSeconds),
   };
-}
-
-export function writeAnswer(
-  response: ServerResponse,
-  answer: Answer,
-  extraHeaders: Readonly<Record<string, string>> = {},
-  writeJson: (body: unknown) => string = JSON.stringify,
-): void {
-  if (response.headersSent || response.destroyed) return;
-  const payload = answer.body === undefined ? undefined : Buffer.from(writeJson(answer.body), 'utf8');
-  response.statusCode = answer.status;
-  for (const [name, value] of Object.entries({ ...answer.headers, ...extraHeaders })) response.setHeader(name, value);
-  if (payload !== undefined) {
-    response.setHeader('Content-Type', answer.contentType ?? JSON_CONTENT_TYPE);
-    response.setHeader('Content-Length', payload.length);
-  }
-  response.end(payload);
-}
-
-/**
- * A problem written straight to a socket, for the cases node answers before any request object
- * exists: a request line or header node cannot parse, headers too large, a CONNECT.
- */
-export function rawProblemResponse(status: number, detail: string, options: { forHead?: boolean } = {}): string {
-  const body = JSON.stringify(problem(status, detail));
-  return [
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`,
-    `Content-Type: ${PROBLEM_CONTENT_TYPE}`,
-    `Content-Length: ${Buffer.byteLength(body)}`,
-    'Connection: close',
-    '',
-    // RFC 9110 9.3.2: an answer to HEAD has no content, even when the rest of the request was unreadable.
-    options.forHead === true ? '' : body,
-  ].join('\r\n');
 }
