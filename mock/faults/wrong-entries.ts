@@ -80,7 +80,7 @@ export const addingNewFreeInputValues: Supersede = (history, kept, write) => {
   const answered = new Set(kept.filter((draft) => FREE_INPUT.includes(draft.form.type)).map(formKeyOfDraft));
   const untouched = history.filter(
     (entry) =>
-      isActive(entry) && answered.has(formKeyOfEntry(entry)) && !kept.some((draft) => sameAnswer(entry, draft)),
+      isActive(entry) && answered.has(formKeyOfEntry(entry)) && !kept.some((draft) => sameEntryValue(entry, draft)),
   );
   return [...supersedeEntries(without(history, untouched), kept, write), ...untouched];
 };
@@ -117,7 +117,7 @@ function sameValue(a: EntryValue, b: EntryValue): boolean {
 }
 
 /** The same answer: list, form, option and value; and the date, when the draft names one. */
-function sameAnswer(entry: StoredEntry, draft: EntryDraft): boolean {
+function sameEntryValue(entry: StoredEntry, draft: EntryDraft): boolean {
   return (
     entry.list === draft.list &&
     entry.form_id === draft.form.id &&
@@ -136,7 +136,7 @@ function pair(
   const matched = new Map<EntryDraft, StoredEntry>();
   const unmatched: EntryDraft[] = [];
   for (const draft of drafts) {
-    const index = free.findIndex((entry) => sameAnswer(entry, draft));
+    const index = free.findIndex((entry) => sameEntryValue(entry, draft));
     if (index < 0) unmatched.push(draft);
     else matched.set(draft, free.splice(index, 1)[0] as StoredEntry);
   }

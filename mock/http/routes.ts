@@ -13,12 +13,18 @@ import { createContact, deleteContact, findContact } from '../rules/operations';
 import { problem, type Violation } from '../rules/problems';
 import { CONTACT_WRITE_COST, OTHER_ROUTE_COST, type TokenBucket } from '../rules/rate-limit';
 import { discardRemainingBody } from '../rules/request-body';
-import { noContentAnswer, problemAnswer, rateLimitHeaders, successAnswer, type Answer } from '../rules/responses';
+import {
+  noContentResponse,
+  problemResponse,
+  rateLimitHeaders,
+  successResponse,
+  type MockResponse,
+} from '../rules/responses';
 import type { Operation } from '../rules/routing';
 import type { ContactOutcome, Domain, RuleSet } from '../rules/seams';
 import type { Store } from '../rules/store';
 import type { Behaviour } from '../rules/variant';
-import { writeAnswer } from './write-response';
+import { writeResponse } from './write-response';
 
 export interface MockContext {
   readonly behaviour: Behaviour;
@@ -38,23 +44,23 @@ export async function handleRequest(
 ): Promise<void> {
   const decided = await decide(context, request);
   if (decided !== 'aborted' && (await discardRemainingBody(request))) {
-    writeAnswer(response, decided.answer, decided.headers, context.rules.writeJson);
+    writeResponse(response, decided.response, decided.headers, context.rules.writeJson);
   } else {
     response.destroy();
   }
 }
 
-/** The answer to a request, with the rate-limit headers it carries; 'aborted' if the client left. */
+/** The response to a request, with the rate-limit headers it carries; 'aborted' if the client left. */
 async function decide(
   context: MockContext,
   request: IncomingMessage,
-): Promise<{ answer: Answer; headers: Record<string, string> } | 'aborted'> {
+): Promise<{ response: MockResponse; headers: Record<string, string> } | 'aborted'> {
   const { behaviour, rules } = context;
   const authentication = rules.authenticate(request.headersDistinct['authorization'], context.principals, behaviour);
   if (!authentication.ok) {
     // AUT-01, AUT-02
     return {
-      answer: problemAnswer(problem(401, authentication.reason), { 'WWW-Authenticate': 'Bearer' }),
+      response: problemResponse(problem(401, authentication.reason), { 'WWW-Authenticate': 'Bearer' }),
       headers: {},
     };
   }
@@ -68,11 +74,11 @@ async function decide(
   const metered = await rules.meter(bucket, cost, behaviour.chargesFailedRequests, async () =>
     routing.kind === 'operation'
       ? perform(context, principal, routing.operation, routing.parameters, request)
-      : problemAnswer(routing.problem, routing.headers),
+      : problemResponse(routing.problem, routing.headers),
   );
   if (metered === 'aborted') return 'aborted';
   const rateHeaders = behaviour.sendsRateLimitHeaders ? rateLimitHeaders(metered.state) : {};
-  return { answer: metered.answer, headers: rateHeaders };
+  return { response: metered.response, headers: rateHeaders };
 }
 
 function isContactWrite(operation: Operation): boolean {
@@ -85,57 +91,57 @@ async function perform(
   operation: Operation,
   parameters: ReadonlyMap<string, string>,
   request: IncomingMessage,
-): Promise<Answer | 'aborted'> {
+): Promise<MockResponse | 'aborted'> {
   const { behaviour, rules } = context;
   const domain = { store: context.store, behaviour, rules };
   const groupId = principal.groupId;
 
   if (operation === 'listForms') {
     const category = parameters.get('category') ?? '';
-    if (!isFormCategory(category)) return problemAnswer(problem(404, `no form category "${category}"`));
-    return successAnswer(200, { forms: formsOfCategory(groupId, category).map(renderForm) }, behaviour);
+    if (!isFormCategory(category)) return problemResponse(problem(404, `no form category "${category}"`));
+    return successResponse(200, { forms: formsOfCategory(groupId, category).map(renderForm) }, behaviour);
   }
 
   if (operation === 'createContact') {
     const body = await rules.readJsonBody(request);
-    if (!body.ok) return body.status === 'aborted' ? 'aborted' : problemAnswer(problem(body.status, body.detail));
-    return contactAnswer(createContact(domain, groupId, body.value), behaviour.createStatus, domain);
+    if (!body.ok) return body.status === 'aborted' ? 'aborted' : problemResponse(problem(body.status, body.detail));
+    return contactResponse(createContact(domain, groupId, body.value), behaviour.createStatus, domain);
   }
 
   const contactId = rules.parseContactId(parameters.get('contactId') ?? '');
-  if (!contactId.ok) return invalidAnswer([contactId.violation], behaviour); // PTH-01
+  if (!contactId.ok) return invalidResponse([contactId.violation], behaviour); // PTH-01
   switch (operation) {
     case 'readContact':
-      return contactAnswer(findContact(domain, groupId, contactId.id), 200, domain);
+      return contactResponse(findContact(domain, groupId, contactId.id), 200, domain);
     case 'deleteContact': {
       const outcome = deleteContact(domain, groupId, contactId.id);
-      return outcome.kind === 'deleted' ? noContentAnswer() : notFoundAnswer();
+      return outcome.kind === 'deleted' ? noContentResponse() : notFoundResponse();
     }
     case 'replaceContact': {
       const body = await rules.readJsonBody(request);
-      if (!body.ok) return body.status === 'aborted' ? 'aborted' : problemAnswer(problem(body.status, body.detail));
-      return contactAnswer(rules.replaceContact(domain, groupId, contactId.id, body.value), 200, domain);
+      if (!body.ok) return body.status === 'aborted' ? 'aborted' : problemResponse(problem(body.status, body.detail));
+      return contactResponse(rules.replaceContact(domain, groupId, contactId.id, body.value), 200, domain);
     }
   }
 }
 
-function contactAnswer(outcome: ContactOutcome, successStatus: number, { behaviour, rules }: Domain): Answer {
+function contactResponse(outcome: ContactOutcome, successStatus: number, { behaviour, rules }: Domain): MockResponse {
   switch (outcome.kind) {
     case 'contact':
-      return successAnswer(successStatus, { contact: rules.renderContact(outcome.contact, behaviour) }, behaviour);
+      return successResponse(successStatus, { contact: rules.renderContact(outcome.contact, behaviour) }, behaviour);
     case 'invalid':
-      return invalidAnswer(outcome.violations, behaviour);
+      return invalidResponse(outcome.violations, behaviour);
     case 'not found':
-      return notFoundAnswer();
+      return notFoundResponse();
   }
 }
 
 /** VAL-02: 400 or 422; the behaviour chooses. */
-function invalidAnswer(violations: readonly Violation[], behaviour: Behaviour): Answer {
-  return problemAnswer(problem(behaviour.validationStatus, 'the request is not valid', violations));
+function invalidResponse(violations: readonly Violation[], behaviour: Behaviour): MockResponse {
+  return problemResponse(problem(behaviour.validationStatus, 'the request is not valid', violations));
 }
 
 /** PTH-02 and AUT-03: the same answer whether the contact never existed or belongs to another space. */
-function notFoundAnswer(): Answer {
-  return problemAnswer(problem(404, 'no such contact in this space'));
+function notFoundResponse(): MockResponse {
+  return problemResponse(problem(404, 'no such contact in this space'));
 }

@@ -10,9 +10,9 @@ import { ruleSetWith } from '../faults/fault-table';
 import { resolveMockOptions, type MockOptions, type MockTokens } from './options';
 import { problem } from '../rules/problems';
 import { TokenBucket } from '../rules/rate-limit';
-import { problemAnswer } from '../rules/responses';
+import { problemResponse } from '../rules/responses';
 import { handleRequest, type MockContext } from './routes';
-import { rawProblemResponse, writeAnswer } from './write-response';
+import { rawProblemResponse, writeResponse } from './write-response';
 import { Store, type StoreView } from '../rules/store';
 import { behaviourOf, type Variant } from '../rules/variant';
 
@@ -41,7 +41,7 @@ export async function startMock(overrides: Partial<MockOptions> = {}): Promise<R
   const server = createServer((request, response) => {
     void serve(context, request, response);
   });
-  server.on('clientError', answerUnparsableRequest);
+  server.on('clientError', respondToUnparsableRequest);
   server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
     socket.on('error', ignore);
     socket.end(rawProblemResponse(405, 'CONNECT is not supported by this server'));
@@ -87,15 +87,15 @@ async function serve(context: MockContext, request: IncomingMessage, response: S
     // VAL-04: whatever went wrong, the client gets a 4xx problem, never a 5xx or a dropped socket.
     // Nothing is logged: the request may carry a token.
     if (response.headersSent) response.destroy();
-    else writeAnswer(response, problemAnswer(problem(400, 'the request could not be processed')));
+    else writeResponse(response, problemResponse(problem(400, 'the request could not be processed')));
   }
 }
 
 /** node's own answer to a request it cannot parse has no body; this one is a problem (SCH-03). */
-function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+function respondToUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
   socket.on('error', ignore);
-  const answerInProgress = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
-  if (error.code === 'ECONNRESET' || !socket.writable || answerInProgress?.headersSent === true) {
+  const responseInProgress = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || responseInProgress?.headersSent === true) {
     socket.destroy();
     return;
   }

@@ -4,20 +4,20 @@
 import type { ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import { PROBLEM_CONTENT_TYPE, problem } from '../rules/problems';
-import { JSON_CONTENT_TYPE, type Answer } from '../rules/responses';
+import { JSON_CONTENT_TYPE, type MockResponse } from '../rules/responses';
 
-export function writeAnswer(
+export function writeResponse(
   response: ServerResponse,
-  answer: Answer,
+  outgoing: MockResponse,
   extraHeaders: Readonly<Record<string, string>> = {},
   writeJson: (body: unknown) => string = JSON.stringify,
 ): void {
   if (response.headersSent || response.destroyed) return;
-  const payload = answer.body === undefined ? undefined : Buffer.from(writeJson(answer.body), 'utf8');
-  response.statusCode = answer.status;
-  for (const [name, value] of Object.entries({ ...answer.headers, ...extraHeaders })) response.setHeader(name, value);
+  const payload = outgoing.body === undefined ? undefined : Buffer.from(writeJson(outgoing.body), 'utf8');
+  response.statusCode = outgoing.status;
+  for (const [name, value] of Object.entries({ ...outgoing.headers, ...extraHeaders })) response.setHeader(name, value);
   if (payload !== undefined) {
-    response.setHeader('Content-Type', answer.contentType ?? JSON_CONTENT_TYPE);
+    response.setHeader('Content-Type', outgoing.contentType ?? JSON_CONTENT_TYPE);
     response.setHeader('Content-Length', payload.length);
   }
   response.end(payload);

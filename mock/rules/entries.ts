@@ -112,7 +112,7 @@ function parseEntry(
   }
   const value =
     form !== undefined && refvalue !== undefined && typeof data === 'string'
-      ? answerValue(form, refvalue, data)
+      ? entryValueOf(form, refvalue, data)
       : undefined;
   if (form !== undefined && refvalue !== undefined && typeof data === 'string' && value === undefined) {
     violations.push(violation(`${location}.data`, expectedDataOf(form, refvalue), data));
@@ -134,7 +134,7 @@ function parseEntry(
 }
 
 /** The stored value of an answer, or undefined when `data` does not suit the form. */
-function answerValue(form: Form, refvalue: RefValue, data: string): EntryValue | undefined {
+function entryValueOf(form: Form, refvalue: RefValue, data: string): EntryValue | undefined {
   switch (form.type) {
     case 'text':
       return { kind: 'text', text: data };

@@ -4,7 +4,7 @@ import { PROBLEM_CONTENT_TYPE, type Problem } from './problems';
 import type { BucketState } from './rate-limit';
 import type { Behaviour } from './variant';
 
-export interface Answer {
+export interface MockResponse {
   readonly status: number;
   /** Absent for 204 (DELETE). */
   readonly body?: unknown;
@@ -15,16 +15,16 @@ export interface Answer {
 export const JSON_CONTENT_TYPE = 'application/json';
 
 /** Section 1: `{"status":"success","data":{…}}`, where `status` "may be absent". */
-export function successAnswer(status: number, data: Record<string, unknown>, behaviour: Behaviour): Answer {
+export function successResponse(status: number, data: Record<string, unknown>, behaviour: Behaviour): MockResponse {
   const body = behaviour.envelopeHasStatus ? { status: 'success', data } : { data };
   return { status, body, contentType: JSON_CONTENT_TYPE };
 }
 
-export function noContentAnswer(): Answer {
+export function noContentResponse(): MockResponse {
   return { status: 204 };
 }
 
-export function problemAnswer(details: Problem, headers?: Readonly<Record<string, string>>): Answer {
+export function problemResponse(details: Problem, headers?: Readonly<Record<string, string>>): MockResponse {
   return { status: details.status, body: details, contentType: PROBLEM_CONTENT_TYPE, ...(headers ? { headers } : {}) };
 }
 
