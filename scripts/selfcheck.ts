@@ -18,6 +18,7 @@
  * reference fails, a fault survives or a run breaks. */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { CONTRACT_RULES, CONTRACT_RULE_IDS } from '../mock/faults/contract-rule-ids';
 import { FAULTS, type Fault } from '../mock/faults/fault-table';
 import {
@@ -57,16 +58,20 @@ function positive(name: string, raw: string | undefined, fallback: number): numb
   return Number(raw);
 }
 
+const USAGE = 'usage: npm run selfcheck -- [--fault NAME]... [--full]';
+
 function optionsOf(argv: readonly string[]): Options {
-  const named: string[] = [];
-  let full = false;
-  for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index];
-    if (argument === '--full') full = true;
-    else if (argument === '--fault') named.push(argv[++index] ?? '');
-    else if (argument?.startsWith('--fault=')) named.push(argument.slice('--fault='.length));
-    else throw new Error(`unknown argument "${argument}" (usage: npm run selfcheck -- [--fault NAME]... [--full])`);
+  let flags;
+  try {
+    flags = parseArgs({
+      args: [...argv],
+      options: { fault: { type: 'string', multiple: true }, full: { type: 'boolean' } },
+    }).values;
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message.split(/\.\s/, 1)[0] : String(error)} (${USAGE})`);
   }
+  const named = flags.fault ?? [];
+  const full = flags.full === true;
   const unknown = named.filter((name) => !FAULTS.some((fault) => fault.name === name));
   if (unknown.length > 0)
     throw new Error(`unknown fault(s): ${unknown.join(', ')} (npm run mock -- --list-faults lists them)`);
