@@ -23,10 +23,10 @@ export function keepingWith(overrides: Partial<Record<FormType, Keeping>>): Rule
   return (drafts) => keepEntriesByFormRules(drafts, keeping);
 }
 
-/** The first answer wins: a loop that stops at the first match instead of the last. */
+/** ENT-04 broken: the first entry sent wins, a loop that stops at the first match instead of the last. */
 export const theFirstOne: Keeping = (sent) => sent.slice(0, 1);
 
-/** Three answers per form at most: a fixed-size array, or `LIMIT 3` on the insert. */
+/** ENT-03 broken: three entries per form at most, a fixed-size array or `LIMIT 3` on the insert. */
 export const theFirstThree: Keeping = (sent) => sent.slice(0, 3);
 
 // ---------------------------------------------------------------------------------------------

@@ -70,7 +70,7 @@ async function decide(
 
   const routing = rules.route(request.method ?? '', request.url ?? '');
   const cost =
-    routing.kind === 'operation' && isContactWrite(routing.operation) ? CONTACT_WRITE_COST : OTHER_ROUTE_COST;
+    routing.kind === 'operation' && isContactWrite(routing.operation) ? CONTACT_WRITE_COST : OTHER_ROUTE_COST; // RAT-01
   const metered = await rules.meter(bucket, cost, behaviour.chargesFailedRequests, async () =>
     routing.kind === 'operation'
       ? perform(context, principal, routing.operation, routing.parameters, request)

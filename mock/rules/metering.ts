@@ -23,7 +23,7 @@ export async function meter(
   handle: () => Promise<MockResponse | 'aborted'>,
 ): Promise<Metered | 'aborted'> {
   if (chargesFailedRequests) {
-    const charge = bucket.take(cost);
+    const charge = bucket.take(cost); // RAT-01: charged before handling, a PATCH costs CONTACT_WRITE_COST
     if (!charge.granted) return { response: tooManyRequests(cost, charge.retryAfterSeconds), state: charge.state };
     const response = await handle();
     return response === 'aborted' ? 'aborted' : { response, state: charge.state };
@@ -38,6 +38,6 @@ export async function meter(
 function tooManyRequests(cost: number, retryAfterSeconds: number): MockResponse {
   return problemResponse(
     problem(429, `the rate-limit bucket of this token holds fewer than the ${cost} token(s) this request costs`),
-    { 'Retry-After': String(retryAfterSeconds) },
+    { 'Retry-After': String(retryAfterSeconds) }, // RAT-02: a 429 says when to retry
   );
 }

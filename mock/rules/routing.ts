@@ -54,7 +54,7 @@ export function route(method: string, target: string): Routing {
     const allow = [...definition.methods.keys()].join(', ');
     return {
       kind: 'refused',
-      problem: problem(405, `${method} is not allowed here; allowed: ${allow}`),
+      problem: problem(405, `${method} is not allowed here; allowed: ${allow}`), // VAL-04: a 4xx, not a 501
       headers: { Allow: allow },
     };
   }

@@ -3,7 +3,7 @@
 // and a mock playing any fault still answers malformed requests without falling over.
 
 import fc from 'fast-check';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import path from 'node:path';
 import { manualClock } from '../rules/clock';
@@ -53,6 +53,16 @@ test("the mock's list of rules is CONTRACT.md's rules table, id by id and level 
   expect(listed, 'mock/faults/contract-rule-ids.ts lists the rules of CONTRACT.md section 3 with their levels').toEqual(
     rows,
   );
+});
+
+test('every rule of the list is tagged with its id where the mock applies it (rules/ or http/, seams aside)', () => {
+  const sources = ['rules', 'http'].flatMap((folder) =>
+    readdirSync(path.resolve(__dirname, '..', folder))
+      .filter((file) => file.endsWith('.ts') && file !== 'seams.ts')
+      .map((file) => readFileSync(path.resolve(__dirname, '..', folder, file), 'utf8')),
+  );
+  const untagged = CONTRACT_RULE_IDS.filter((rule) => !sources.some((source) => source.includes(rule)));
+  expect(untagged, 'rule ids no line of mock/rules or mock/http names').toEqual([]);
 });
 
 // ---------------------------------------------------------------------------------------------
