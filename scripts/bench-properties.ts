@@ -7,7 +7,7 @@
  *   npm run bench:properties                  # every switch, one run each
  *   npm run bench:properties -- --repeat 3    # three runs per switch, each with a fresh seed
  *   npm run bench:properties -- entry-id-recycled radio-keeps-first-answer
- *   npm run bench:properties -- left-out-form-stays-active   # any other switch of mock/faults.ts
+ *   npm run bench:properties -- left-out-form-stays-active   # any other switch of mock/faults/fault-table.ts
  *
  * The figures come from the annotation `property-figures` that properties/runner.ts writes, read
  * from Playwright's JSON report. Runs go one after another, on one worker: the machine is shared.
@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-/** The switches of mock/faults.ts this property must catch, with the rule each one breaks. */
+/** The switches of mock/faults/fault-table.ts this property must catch, with the rule each one breaks. */
 const FAULTS: Record<string, string> = {
   'text-answers-capped-at-three': 'ENT-03',
   'radio-keeps-first-answer': 'ENT-04',

@@ -1,6 +1,6 @@
 /**
  * The self-check: proves that the conformance suite catches every misimplementation of the fault
- * zoo (mock/faults.ts). The suite runs against the reference mock, which must pass, and against the
+ * zoo (mock/faults/fault-table.ts). The suite runs against the reference mock, which must pass, and against the
  * mock playing each fault, where a test of the fault's own rule must fail.
  *
  *   npm run selfcheck                              # the reference and every fault

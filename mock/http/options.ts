@@ -29,7 +29,7 @@ export interface MockOptions {
   readonly rateRefillPerSecond: number;
   /** Epoch microseconds; drives server timestamps and refills. */
   readonly clock: Clock;
-  /** A named misimplementation of the contract (faults.ts); undefined: the reference. */
+  /** A named misimplementation of the contract (faults/fault-table.ts); undefined: the reference. */
   readonly fault: string | undefined;
 }
 

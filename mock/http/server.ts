@@ -25,7 +25,7 @@ export interface RunningMock {
   readonly port: number;
   readonly tokens: MockTokens;
   readonly variant: Variant;
-  /** The misimplementation this mock plays (faults.ts), or undefined for the reference. */
+  /** The misimplementation this mock plays (faults/fault-table.ts), or undefined for the reference. */
   readonly fault: string | undefined;
   /** Read-only: every contact of both spaces, deleted ones and soft-deleted entries included. */
   readonly store: StoreView;

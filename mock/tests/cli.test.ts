@@ -74,7 +74,7 @@ const BAD_CONFIGURATIONS: readonly { title: string; args: string[]; env?: Record
   { title: 'a port beyond 65535', args: ['--port=70000'], names: '--port' },
   { title: 'an unknown variant flag', args: ['--variant', 'lenient'], names: '--variant' },
   { title: 'an unknown variant in MOCK_VARIANT', args: [], env: { MOCK_VARIANT: 'lenient' }, names: 'MOCK_VARIANT' },
-  // A fault name that faults.ts does not have.
+  // A fault name that faults/fault-table.ts does not have.
   { title: 'an unknown fault flag', args: ['--fault', 'radio-keeps-first'], names: '--fault' },
   { title: 'an unknown fault in MOCK_FAULT', args: [], env: { MOCK_FAULT: 'radio-keeps-first' }, names: 'MOCK_FAULT' },
   {
