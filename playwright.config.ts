@@ -36,7 +36,7 @@ export default defineConfig({
   webServer:
     mockVariant !== undefined
       ? {
-          command: 'node --import tsx mock/cli.ts --port 0',
+          command: 'node --import tsx mock/http/cli.ts --port 0',
           wait: { stdout: /mock listening on http:\/\/127\.0\.0\.1:(?<mock_port>\d+)/ },
           env: {
             MOCK_TOKEN: run.token,

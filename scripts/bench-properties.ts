@@ -7,7 +7,7 @@
  *   npm run bench:properties                  # every switch, one run each
  *   npm run bench:properties -- --repeat 3    # three runs per switch, each with a fresh seed
  *   npm run bench:properties -- entry-id-recycled radio-keeps-first-answer
- *   npm run bench:properties -- left-out-form-stays-active   # any other switch of mock/faults.ts
+ *   npm run bench:properties -- left-out-form-stays-active   # any other switch of mock/faults/fault-table.ts
  *
  * The figures come from the annotation `property-figures` that properties/runner.ts writes, read
  * from Playwright's JSON report. Runs go one after another, on one worker: the machine is shared.
@@ -16,8 +16,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
-/** The switches of mock/faults.ts this property must catch, with the rule each one breaks. */
+/** The switches of mock/faults/fault-table.ts this property must catch, with the rule each one breaks. */
 const FAULTS: Record<string, string> = {
   'text-answers-capped-at-three': 'ENT-03',
   'radio-keeps-first-answer': 'ENT-04',
@@ -147,15 +148,19 @@ function pad(text: string | number | undefined, width: number): string {
 }
 
 function main(): void {
-  const args = process.argv.slice(2);
-  const repeatAt = args.indexOf('--repeat');
-  const repeat = repeatAt === -1 ? 1 : Number(args[repeatAt + 1]);
-  const chosen = args.filter((arg, index) => !arg.startsWith('--') && (repeatAt === -1 || index !== repeatAt + 1));
-  // Any other switch of mock/faults.ts may be named too; the mock refuses an unknown one, and the row says so.
+  const usage = `usage: npm run bench:properties -- [--repeat N] [switch …] (default: ${Object.keys(FAULTS).join(', ')})`;
+  let parsed;
+  try {
+    parsed = parseArgs({ options: { repeat: { type: 'string', default: '1' } }, allowPositionals: true });
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message.split(/\.\s/, 1)[0] : String(error)}; ${usage}\n`);
+    process.exit(2);
+  }
+  const repeat = Number(parsed.values.repeat);
+  const chosen = parsed.positionals;
+  // Any other switch of the fault table may be named too; the mock refuses an unknown one, and the row says so.
   if (!Number.isInteger(repeat) || repeat < 1) {
-    process.stderr.write(
-      `usage: npm run bench:properties -- [--repeat N] [switch …] (default: ${Object.keys(FAULTS).join(', ')})\n`,
-    );
+    process.stderr.write(`--repeat: not a whole number of at least 1; ${usage}\n`);
     process.exit(2);
   }
   const faults = chosen.length ? chosen : Object.keys(FAULTS);

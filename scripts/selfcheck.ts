@@ -1,6 +1,6 @@
 /**
  * The self-check: proves that the conformance suite catches every misimplementation of the fault
- * zoo (mock/faults.ts). The suite runs against the reference mock, which must pass, and against the
+ * zoo (mock/faults/fault-table.ts). The suite runs against the reference mock, which must pass, and against the
  * mock playing each fault, where a test of the fault's own rule must fail.
  *
  *   npm run selfcheck                              # the reference and every fault
@@ -18,8 +18,9 @@
  * reference fails, a fault survives or a run breaks. */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONTRACT_RULES, CONTRACT_RULE_IDS } from '../mock/contract-rules';
-import { FAULTS, type Fault } from '../mock/faults';
+import { parseArgs } from 'node:util';
+import { CONTRACT_RULES, CONTRACT_RULE_IDS } from '../mock/faults/contract-rule-ids';
+import { FAULTS, type Fault } from '../mock/faults/fault-table';
 import {
   faultLine,
   faultResult,
@@ -57,16 +58,20 @@ function positive(name: string, raw: string | undefined, fallback: number): numb
   return Number(raw);
 }
 
+const USAGE = 'usage: npm run selfcheck -- [--fault NAME]... [--full]';
+
 function optionsOf(argv: readonly string[]): Options {
-  const named: string[] = [];
-  let full = false;
-  for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index];
-    if (argument === '--full') full = true;
-    else if (argument === '--fault') named.push(argv[++index] ?? '');
-    else if (argument?.startsWith('--fault=')) named.push(argument.slice('--fault='.length));
-    else throw new Error(`unknown argument "${argument}" (usage: npm run selfcheck -- [--fault NAME]... [--full])`);
+  let flags;
+  try {
+    flags = parseArgs({
+      args: [...argv],
+      options: { fault: { type: 'string', multiple: true }, full: { type: 'boolean' } },
+    }).values;
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message.split(/\.\s/, 1)[0] : String(error)} (${USAGE})`);
   }
+  const named = flags.fault ?? [];
+  const full = flags.full === true;
   const unknown = named.filter((name) => !FAULTS.some((fault) => fault.name === name));
   if (unknown.length > 0)
     throw new Error(`unknown fault(s): ${unknown.join(', ')} (npm run mock -- --list-faults lists them)`);

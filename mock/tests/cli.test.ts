@@ -2,12 +2,12 @@
 
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { parseCommandLine, UsageError } from '../cli-arguments';
-import { FAULTS } from '../faults';
+import { parseCommandLine, UsageError } from '../http/cli-arguments';
+import { FAULTS } from '../faults/fault-table';
 import { expect, test } from './fixtures';
 
 const REPOSITORY = resolve(__dirname, '..', '..');
-const CLI = ['--import', 'tsx', 'mock/cli.ts'];
+const CLI = ['--import', 'tsx', 'mock/http/cli.ts'];
 /** What a test runner waits for (webServer.wait.stdout). */
 const LISTENING = /mock listening on http:\/\/127\.0\.0\.1:(?<mock_port>\d+)/;
 
@@ -74,7 +74,7 @@ const BAD_CONFIGURATIONS: readonly { title: string; args: string[]; env?: Record
   { title: 'a port beyond 65535', args: ['--port=70000'], names: '--port' },
   { title: 'an unknown variant flag', args: ['--variant', 'lenient'], names: '--variant' },
   { title: 'an unknown variant in MOCK_VARIANT', args: [], env: { MOCK_VARIANT: 'lenient' }, names: 'MOCK_VARIANT' },
-  // A fault name that faults.ts does not have.
+  // A fault name that faults/fault-table.ts does not have.
   { title: 'an unknown fault flag', args: ['--fault', 'radio-keeps-first'], names: '--fault' },
   { title: 'an unknown fault in MOCK_FAULT', args: [], env: { MOCK_FAULT: 'radio-keeps-first' }, names: 'MOCK_FAULT' },
   {

@@ -1,25 +1,18 @@
-// The fault zoo (mock/faults.ts): the table is well formed and covers every rule of CONTRACT.md,
+// The fault zoo (mock/faults/fault-table.ts): the table is well formed and covers every rule of CONTRACT.md,
 // each fault changes what the mock answers to a minimal example of its own (no fault is a no-op),
 // and a mock playing any fault still answers malformed requests without falling over.
 
 import fc from 'fast-check';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import path from 'node:path';
-import { manualClock } from '../clock';
-import { CONTRACT_RULES, CONTRACT_RULE_IDS } from '../contract-rules';
-import { FAULTS, FAULT_NAMES, faultList, type Fault } from '../faults';
-import { startMock, type MockTokens } from '../server';
+import { manualClock } from '../rules/clock';
+import { CONTRACT_RULES, CONTRACT_RULE_IDS } from '../faults/contract-rule-ids';
+import { EXAMPLE_RATE_CAPACITY, type Caller, type Step } from '../faults/examples';
+import { FAULTS, FAULT_NAMES, faultList, type Fault } from '../faults/fault-table';
+import { startMock, type MockTokens } from '../http/server';
 import { envelope, expect, test } from './fixtures';
 import { httpRequestArbitrary } from './malformed-requests';
-import {
-  DATE_OF_FIRST_JOB,
-  INTERESTS,
-  JOB,
-  NUMBER_OF_CHILDREN,
-  PREFERRED_CONTACT_TIME,
-  optionAnswer,
-} from './payloads';
 import { rawRequest } from './raw-http';
 
 const CONTRACT = path.resolve(__dirname, '../../../shared/contract/CONTRACT.md');
@@ -57,127 +50,24 @@ test("the mock's list of rules is CONTRACT.md's rules table, id by id and level 
     (match) => `${match[1]} ${match[2]}`,
   );
   const listed = CONTRACT_RULE_IDS.map((rule) => `${rule} ${CONTRACT_RULES[rule]}`);
-  expect(listed, 'mock/contract-rules.ts lists the rules of CONTRACT.md section 3 with their levels').toEqual(rows);
+  expect(listed, 'mock/faults/contract-rule-ids.ts lists the rules of CONTRACT.md section 3 with their levels').toEqual(
+    rows,
+  );
+});
+
+test('every rule of the list is tagged with its id where the mock applies it (rules/ or http/, seams aside)', () => {
+  const sources = ['rules', 'http'].flatMap((folder) =>
+    readdirSync(path.resolve(__dirname, '..', folder))
+      .filter((file) => file.endsWith('.ts') && file !== 'seams.ts')
+      .map((file) => readFileSync(path.resolve(__dirname, '..', folder, file), 'utf8')),
+  );
+  const untagged = CONTRACT_RULE_IDS.filter((rule) => !sources.some((source) => source.includes(rule)));
+  expect(untagged, 'rule ids no line of mock/rules or mock/http names').toEqual([]);
 });
 
 // ---------------------------------------------------------------------------------------------
-// Each fault changes behaviour: a minimal example per fault, sent to a fresh reference mock and to
+// Each fault changes behaviour: the minimal example of its row, sent to a fresh reference mock and to
 // a fresh mock playing the fault, both on the same standing clock; the two transcripts must differ.
-
-type Caller = keyof MockTokens | 'anonymous' | { readonly authorization: (tokens: MockTokens) => string };
-
-type Step =
-  | {
-      readonly method: string;
-      readonly path: string;
-      readonly as?: Caller;
-      readonly contact?: Record<string, unknown>;
-      readonly rawBody?: string;
-    }
-  | { readonly advanceClockSeconds: number };
-
-/** The first contact a fresh mock creates. */
-const CONTACT = '/contacts/1001';
-const post = (contact: Record<string, unknown>, as?: Caller): Step => ({
-  method: 'POST',
-  path: '/contacts',
-  contact,
-  ...(as ? { as } : {}),
-});
-const patch = (contact: Record<string, unknown>, as?: Caller): Step => ({
-  method: 'PATCH',
-  path: CONTACT,
-  contact,
-  ...(as ? { as } : {}),
-});
-const get = (target = CONTACT, as?: Caller): Step => ({ method: 'GET', path: target, ...(as ? { as } : {}) });
-const tick: Step = { advanceClockSeconds: 1 };
-const job = (data: string, date?: string) => ({ ...JOB, data, ...(date ? { date } : {}) });
-/** The rate token's bucket holds two writes; the third is refused. */
-const RATE_CAPACITY = 10;
-const overrunTheRateBucket: Step[] = [
-  post({ firstname: 'Ada' }),
-  patch({ firstname: 'One' }, 'rate'),
-  patch({ firstname: 'Two' }, 'rate'),
-  patch({ firstname: 'Three' }, 'rate'),
-  get(),
-];
-
-const MINIMAL_EXAMPLES: Readonly<Record<string, readonly Step[]>> = {
-  'entry-id-as-string': [post({ custom_fields: [job('Architect')] })],
-  'timestamps-without-zone': [post({})],
-  'problem-status-as-string': [get('/contacts/424242')],
-  'pollingstation-not-stored': [post({ address: { pollingstation: '7' } })],
-  'field-cleared-on-second-patch': [post({ firstname: 'Ada' }), patch({})],
-  'address-kept-when-left-out': [post({ address: { city: 'Paris' } }), patch({})],
-  'created-at-reset-on-patch': [post({}), tick, patch({})],
-  'patch-answer-stale-updated-at': [post({}), tick, patch({})],
-  'entry-id-recycled': [
-    post({}),
-    patch({ custom_fields: [job('a')] }),
-    patch({ custom_fields: [job('a')] }),
-    patch({ custom_fields: [job('a')] }),
-  ],
-  'unchanged-entry-keeps-id': [post({ custom_fields: [job('a')] }), patch({ custom_fields: [job('a')] })],
-  'deleted-value-resurrected': [
-    post({ custom_fields: [job('a')] }),
-    patch({ custom_fields: [job('b')] }),
-    patch({ custom_fields: [job('a')] }),
-  ],
-  'left-out-form-stays-active': [
-    post({ custom_fields: [job('a'), { ...NUMBER_OF_CHILDREN, data: '2' }] }),
-    patch({ custom_fields: [{ ...NUMBER_OF_CHILDREN, data: '2' }] }),
-  ],
-  'deleted-entries-listed-as-active': [post({ custom_fields: [job('a')] }), patch({})],
-  'text-answers-capped-at-three': [post({ custom_fields: [job('a'), job('b'), job('c'), job('d')] })],
-  'date-form-keeps-last-answer': [
-    post({
-      custom_fields: [
-        { ...DATE_OF_FIRST_JOB, data: '2001-01-01T00:00:00.000Z' },
-        { ...DATE_OF_FIRST_JOB, data: '2002-02-02T00:00:00.000Z' },
-      ],
-    }),
-  ],
-  'radio-keeps-first-answer': [
-    post({
-      custom_fields: [optionAnswer(PREFERRED_CONTACT_TIME, 'morning'), optionAnswer(PREFERRED_CONTACT_TIME, 'evening')],
-    }),
-  ],
-  'radio-keeps-every-option': [
-    post({
-      custom_fields: [optionAnswer(PREFERRED_CONTACT_TIME, 'morning'), optionAnswer(PREFERRED_CONTACT_TIME, 'evening')],
-    }),
-  ],
-  'checkbox-keeps-duplicates': [
-    post({ custom_fields: [optionAnswer(INTERESTS, 'health'), optionAnswer(INTERESTS, 'health')] }),
-  ],
-  'checkbox-keeps-last-option-only': [
-    post({ custom_fields: [optionAnswer(INTERESTS, 'health'), optionAnswer(INTERESTS, 'education')] }),
-  ],
-  'new-value-added-beside-old': [post({ custom_fields: [job('a')] }), patch({ custom_fields: [job('b')] })],
-  'list-left-out-kept': [post({ custom_fields: [job('a')] }), patch({})],
-  'entry-date-requires-microseconds': [post({ custom_fields: [job('a', '2024-07-17T11:34:42.195Z')] })],
-  'milliseconds-written-as-microseconds': [post({ birthdate: '1955-07-06T10:20:30.456Z' })],
-  'birthdate-truncated-to-day': [post({ birthdate: '1955-07-06T10:20:30.456Z' })],
-  'missing-token-uses-default-space': [get('/v1/forms/type/survey', 'anonymous')],
-  'scheme-not-checked': [get('/v1/forms/type/survey', { authorization: (tokens) => `Token ${tokens.space}` })],
-  'cross-space-patch-succeeds': [post({ firstname: 'Ada' }), patch({ firstname: 'Mallory' }, 'otherSpace')],
-  'id-beyond-int64-is-404': [get('/contacts/9223372036854775808')],
-  'deleted-contact-still-patchable': [post({}), { method: 'DELETE', path: CONTACT }, patch({ firstname: 'Back' })],
-  'unparsable-body-read-as-empty': [post({}), { method: 'PATCH', path: CONTACT, rawBody: '{"data":' }],
-  'number-coerced-to-string': [post({ firstname: 42 })],
-  'entry-object-read-as-list': [post({ formdatas: {} })],
-  'fields-saved-before-entries-validated': [
-    post({}),
-    patch({ firstname: 'Mallory', custom_fields: [{ ...JOB, form_ref_id: 'first', data: 'x' }] }),
-    get(),
-  ],
-  'unsupported-method-is-501': [{ method: 'OPTIONS', path: CONTACT }],
-  'patch-costs-one-token': [post({})],
-  'patch-charged-twice': [post({})],
-  'rate-limited-patch-applied': overrunTheRateBucket,
-  'too-many-requests-without-retry-after': overrunTheRateBucket,
-};
 
 const START = 1_721_216_082_195_123n; // 2024-07-17T11:34:42.195123Z
 /** Headers a fault may change; the others (Date, Connection) differ from run to run. */
@@ -200,7 +90,7 @@ function authorizationOf(caller: Caller, tokens: MockTokens): string | undefined
 /** What a mock started with `fault` answers to `steps`, one line per request. */
 async function transcriptOf(fault: string | undefined, steps: readonly Step[]): Promise<string[]> {
   const clock = manualClock(START);
-  const mock = await startMock({ port: 0, fault, clock: clock.now, rateCapacity: RATE_CAPACITY });
+  const mock = await startMock({ port: 0, fault, clock: clock.now, rateCapacity: EXAMPLE_RATE_CAPACITY });
   const lines: string[] = [];
   try {
     for (const step of steps) {
@@ -230,33 +120,26 @@ async function transcriptOf(fault: string | undefined, steps: readonly Step[]): 
   return lines;
 }
 
-test('every fault has a minimal example, and every example belongs to a fault', () => {
+test('every fault carries a minimal example of at least one request', () => {
   expect(
-    FAULT_NAMES.filter((name) => MINIMAL_EXAMPLES[name] === undefined),
-    'faults without a minimal example below',
-  ).toEqual([]);
-  expect(
-    Object.keys(MINIMAL_EXAMPLES).filter((name) => !FAULT_NAMES.includes(name)),
-    'examples of faults that do not exist',
+    FAULTS.filter((fault) => !fault.example.some((step) => 'method' in step)).map((fault) => fault.name),
+    'faults whose row has no request in its example',
   ).toEqual([]);
 });
 
 test('control: two fresh reference mocks answer every minimal example identically, so a difference is the fault', async () => {
-  for (const [name, steps] of Object.entries(MINIMAL_EXAMPLES)) {
+  for (const { name, example } of FAULTS) {
     expect(
-      await transcriptOf(undefined, steps),
+      await transcriptOf(undefined, example),
       `the reference answers the example of ${name} the same way twice`,
-    ).toEqual(await transcriptOf(undefined, steps));
+    ).toEqual(await transcriptOf(undefined, example));
   }
 });
 
 for (const fault of FAULTS) {
   test(`fault ${fault.name} (${fault.rule}) changes what the mock answers to its minimal example`, async () => {
-    const steps = MINIMAL_EXAMPLES[fault.name] ?? [];
-    test.skip(steps.length === 0, 'no minimal example (the test above fails)');
-
-    const reference = await transcriptOf(undefined, steps);
-    const faulty = await transcriptOf(fault.name, steps);
+    const reference = await transcriptOf(undefined, fault.example);
+    const faulty = await transcriptOf(fault.name, fault.example);
 
     expect(
       faulty,

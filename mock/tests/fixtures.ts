@@ -2,7 +2,7 @@
 // request contexts per token, a contact factory that deletes what it made, and boxed assertions.
 
 import { test as base, expect, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { startMock, type RunningMock } from '../server';
+import { startMock, type RunningMock } from '../http/server';
 
 /** A contact as an answer carries it; tests read the fields they check. */
 export interface AnsweredContact {

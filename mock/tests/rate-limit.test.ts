@@ -1,9 +1,9 @@
 // The token bucket on an injected clock, then RAT-01 and RAT-02 over HTTP.
 
 import type { APIRequest, APIRequestContext, APIResponse } from '@playwright/test';
-import { manualClock } from '../clock';
-import { CONTACT_WRITE_COST, OTHER_ROUTE_COST, TokenBucket } from '../rate-limit';
-import { startMock, type RunningMock } from '../server';
+import { manualClock } from '../rules/clock';
+import { CONTACT_WRITE_COST, OTHER_ROUTE_COST, TokenBucket } from '../rules/rate-limit';
+import { startMock, type RunningMock } from '../http/server';
 import { envelope, expect, expectProblem, test } from './fixtures';
 
 const START = 1_700_000_000_000_000n;

@@ -1,9 +1,9 @@
 // Timestamps to the microsecond: the module's arithmetic, and DAT-01, DAT-02, SCH-02 over HTTP.
 
 import fc from 'fast-check';
-import { manualClock } from '../clock';
-import { startMock } from '../server';
-import { formatTimestamp, parseInputTimestamp, parseTimestamp } from '../timestamps';
+import { manualClock } from '../rules/clock';
+import { startMock } from '../http/server';
+import { formatTimestamp, parseInputTimestamp, parseTimestamp } from '../rules/timestamps';
 import { contactOf, envelope, expect, readBack, test } from './fixtures';
 import { DATE_OF_FIRST_JOB, DATE_OF_VISIT, JOB } from './payloads';
 

@@ -2,8 +2,8 @@
 // Each test checks one difference; the suite must pass against both variants.
 
 import type { APIRequest, APIRequestContext } from '@playwright/test';
-import { manualClock } from '../clock';
-import { startMock, type RunningMock } from '../server';
+import { manualClock } from '../rules/clock';
+import { startMock, type RunningMock } from '../http/server';
 import { contactOf, envelope, expect, test, type AnsweredContact } from './fixtures';
 import { DATE_OF_FIRST_JOB, INTERESTS, JOB, LEVEL_OF_SUPPORT, optionAnswer } from './payloads';
 

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startMock, type RunningMock } from '../../mock/server';
+import { startMock, type RunningMock } from '../../mock/http/server';
 import { LEFTOVERS_FILE, LeftoverLedger } from '../../specs/request-path/leftovers';
 import { cleanEnv, privateReportsDir, signalGroup, startPlaywright, startSweep, stopIfRunning } from './processes';
 

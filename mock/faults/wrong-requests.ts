@@ -2,14 +2,14 @@
 // reading and validating the body (VAL-01, VAL-02, DAT-01) and routing (VAL-04). Each wraps the
 // reference function and gets one thing wrong.
 
-import { authenticate } from '../auth';
-import { STRING_FIELDS } from '../contact-shape';
-import { parseContactId, parseContactRequest } from '../contacts';
-import { isJsonObject, ownValue, type JsonObject } from '../json-values';
-import { problem, violation } from '../problems';
-import { readJsonBody } from '../request-body';
-import { route } from '../routes';
-import type { RuleSet } from '../rule-set';
+import { authenticate } from '../rules/auth';
+import { STRING_FIELDS } from '../rules/contact-shape';
+import { parseContactId, parseContactRequest } from '../rules/contacts';
+import { isJsonObject, ownValue, type JsonObject } from '../rules/json-values';
+import { problem, violation } from '../rules/problems';
+import { readJsonBody } from '../rules/request-body';
+import { route } from '../rules/routing';
+import type { RuleSet } from '../rules/seams';
 
 /** AUT-01: a request without Authorization is served as the first space (a development fallback left on). */
 export const defaultingToTheFirstSpace: RuleSet['authenticate'] = (headerValues, principals, behaviour) => {

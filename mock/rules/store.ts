@@ -81,6 +81,7 @@ export class Store implements StoreView {
   /** The contact of this space, unless it does not exist or was deleted (PTH-02, AUT-03). */
   activeContact(groupId: GroupId, id: number): StoredContact | undefined {
     const contact = this.#contacts.get(id);
+    // PTH-02, AUT-03: another space's contact, a deleted one and a missing one are all "none".
     return contact !== undefined && contact.group_id === groupId && contact.deleted_at === null ? contact : undefined;
   }
 

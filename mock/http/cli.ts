@@ -1,13 +1,13 @@
-// The mock on its own: `npx tsx mock/cli.ts --port 8787`.
+// The mock on its own: `npx tsx mock/http/cli.ts --port 8787`.
 //
 // Flags (they win over the environment): --port N (0 = a free port; default 8787),
-// --variant reference|tolerant, --fault NAME (a misimplementation of faults.ts); --list-faults prints them.
+// --variant reference|tolerant, --fault NAME (a misimplementation of faults/fault-table.ts); --list-faults prints them.
 // Environment: MOCK_TOKEN, MOCK_TOKEN_OTHER_SPACE, MOCK_RATE_TOKEN, MOCK_RATE_CAPACITY,
 // MOCK_VARIANT, MOCK_FAULT. A bad value: one line on stderr naming it, exit status 2.
 // The first stdout line is exactly `mock listening on http://127.0.0.1:<port>`: runners wait for it.
 
 import { parseCommandLine, USAGE, UsageError, type CommandLine } from './cli-arguments';
-import { faultList } from './faults';
+import { faultList } from '../faults/fault-table';
 import { DEFAULT_RATE_CAPACITY } from './options';
 import { startMock, type RunningMock } from './server';
 

@@ -53,7 +53,7 @@ export async function readJsonBody(request: IncomingMessage): Promise<BodyRead> 
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     const reason = error instanceof SyntaxError ? `: ${error.message}` : '';
-    return { ok: false, status: 400, detail: `the body is not JSON${reason}` };
+    return { ok: false, status: 400, detail: `the body is not JSON${reason}` }; // VAL-01
   }
 }
 

@@ -1,10 +1,11 @@
 // The CLI's flags and environment turned into mock options, checked before anything listens.
 // Flags win over the environment; an error names the flag or variable the user wrote.
 
+import { parseArgs } from 'node:util';
 import { DEFAULT_PORT, DEFAULT_TOKENS, MockOptionError, resolveMockOptions, type MockOptions } from './options';
 
 export const USAGE =
-  'usage: npx tsx mock/cli.ts [--port N] [--variant reference|tolerant] [--fault NAME] | --list-faults | --help\n' +
+  'usage: npx tsx mock/http/cli.ts [--port N] [--variant reference|tolerant] [--fault NAME] | --list-faults | --help\n' +
   'environment: MOCK_TOKEN, MOCK_TOKEN_OTHER_SPACE, MOCK_RATE_TOKEN, MOCK_RATE_CAPACITY, MOCK_VARIANT, MOCK_FAULT\n';
 
 /** A bad flag or variable; the message names it and fits on one line. */
@@ -17,24 +18,27 @@ export type CommandLine =
   | { readonly kind: 'list faults' }
   | { readonly kind: 'run'; readonly options: Partial<MockOptions> };
 
-const FLAG = /^--(port|variant|fault)(?:=(.*))?$/;
+const FLAGS = {
+  port: { type: 'string' },
+  variant: { type: 'string' },
+  fault: { type: 'string' },
+  'list-faults': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 const WHOLE_NUMBER = /^[0-9]+$/;
 
 export function parseCommandLine(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
 ): CommandLine {
+  const parsed = readFlags(argv);
+  if (parsed.help === true) return { kind: 'help' };
+  if (parsed['list-faults'] === true) return { kind: 'list faults' };
   const flags = new Map<string, string>();
-  for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index] ?? '';
-    if (argument === '--help' || argument === '-h') return { kind: 'help' };
-    if (argument === '--list-faults') return { kind: 'list faults' };
-    const match = FLAG.exec(argument);
-    if (match === null) throw new UsageError(`unknown argument "${argument}" (try --help)`);
-    const name = match[1] ?? '';
-    const value = match[2] ?? argv[++index];
-    if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
-    flags.set(name, value);
+  for (const name of ['port', 'variant', 'fault'] as const) {
+    const value = parsed[name];
+    if (value === '') throw new UsageError(`--${name} needs a value`);
+    if (value !== undefined) flags.set(name, value);
   }
   // An empty variable counts as unset.
   const fromEnv = (name: string): string | undefined => (env[name] === '' ? undefined : env[name]);
@@ -81,4 +85,18 @@ export function parseCommandLine(
     throw new UsageError(`${source}: ${error.message.slice(error.option.length + 2)}`);
   }
   return { kind: 'run', options };
+}
+
+function readFlags(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(`${firstSentence(error)} (try --help)`);
+  }
+}
+
+/** parseArgs' message up to its first full stop: `Unknown option '--verbose'`, on one line. */
+function firstSentence(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split(/\.\s/, 1)[0] ?? message).replaceAll('\n', ' ');
 }

@@ -1,6 +1,6 @@
 // Every choice the mock makes where CONTRACT.md leaves room, gathered in one object. The rules read
 // this object instead of testing a variant name, so a variant is only a different set of values.
-// (A named fault, which leaves that room, swaps a rule function instead: see rule-set.ts.)
+// (A named fault, which leaves that room, swaps a rule function instead: see seams.ts, RuleSet.)
 
 import { ANSWER_FRACTION_DIGITS, INPUT_FRACTION_DIGITS, type FractionDigits } from './timestamps';
 

@@ -4,19 +4,20 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { Principal } from './auth';
-import { SPACE_A_GROUP_ID, SPACE_B_GROUP_ID } from './catalogue';
-import { ruleSetWith } from './faults';
+import type { Principal } from '../rules/auth';
+import { SPACE_A_GROUP_ID, SPACE_B_GROUP_ID } from '../rules/catalogue';
+import { ruleSetWith } from '../faults/fault-table';
 import { resolveMockOptions, type MockOptions, type MockTokens } from './options';
-import { problem } from './problems';
-import { TokenBucket } from './rate-limit';
-import { problemAnswer, rawProblemResponse, writeAnswer } from './responses';
+import { problem } from '../rules/problems';
+import { TokenBucket } from '../rules/rate-limit';
+import { problemResponse } from '../rules/responses';
 import { handleRequest, type MockContext } from './routes';
-import { Store, type StoreView } from './store';
-import { behaviourOf, type Variant } from './variant';
+import { rawProblemResponse, writeResponse } from './write-response';
+import { Store, type StoreView } from '../rules/store';
+import { behaviourOf, type Variant } from '../rules/variant';
 
 export type { MockOptions, MockTokens } from './options';
-export type { StoreView, StoredContact, StoredEntry } from './store';
+export type { StoreView, StoredContact, StoredEntry } from '../rules/store';
 
 export interface RunningMock {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
@@ -24,7 +25,7 @@ export interface RunningMock {
   readonly port: number;
   readonly tokens: MockTokens;
   readonly variant: Variant;
-  /** The misimplementation this mock plays (faults.ts), or undefined for the reference. */
+  /** The misimplementation this mock plays (faults/fault-table.ts), or undefined for the reference. */
   readonly fault: string | undefined;
   /** Read-only: every contact of both spaces, deleted ones and soft-deleted entries included. */
   readonly store: StoreView;
@@ -40,7 +41,7 @@ export async function startMock(overrides: Partial<MockOptions> = {}): Promise<R
   const server = createServer((request, response) => {
     void serve(context, request, response);
   });
-  server.on('clientError', answerUnparsableRequest);
+  server.on('clientError', respondToUnparsableRequest);
   server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
     socket.on('error', ignore);
     socket.end(rawProblemResponse(405, 'CONNECT is not supported by this server'));
@@ -86,15 +87,15 @@ async function serve(context: MockContext, request: IncomingMessage, response: S
     // VAL-04: whatever went wrong, the client gets a 4xx problem, never a 5xx or a dropped socket.
     // Nothing is logged: the request may carry a token.
     if (response.headersSent) response.destroy();
-    else writeAnswer(response, problemAnswer(problem(400, 'the request could not be processed')));
+    else writeResponse(response, problemResponse(problem(400, 'the request could not be processed')));
   }
 }
 
 /** node's own answer to a request it cannot parse has no body; this one is a problem (SCH-03). */
-function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+function respondToUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
   socket.on('error', ignore);
-  const answerInProgress = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
-  if (error.code === 'ECONNRESET' || !socket.writable || answerInProgress?.headersSent === true) {
+  const responseInProgress = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || responseInProgress?.headersSent === true) {
     socket.destroy();
     return;
   }

@@ -1,8 +1,8 @@
 // Wrong PATCH operations for the fault zoo (REP-04, AUT-03, PTH-02, VAL-03): each wraps the
 // reference `replaceContact` of operations.ts and gets one thing wrong.
 
-import { replaceContact } from '../operations';
-import type { RuleSet } from '../rule-set';
+import { replaceContact } from '../rules/operations';
+import type { RuleSet } from '../rules/seams';
 
 type ReplaceContact = RuleSet['replaceContact'];
 

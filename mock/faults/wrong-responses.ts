@@ -1,9 +1,9 @@
 // Wrong answers for the fault zoo: the contact as answers carry it (SCH-01, SCH-02, DAT-02, ENT-02)
 // and the JSON writer (SCH-03). Each wraps the reference and gets one thing wrong.
 
-import { renderContact } from '../contacts';
-import type { RuleSet } from '../rule-set';
-import { formatTimestamp, parseTimestamp, type EpochMicroseconds } from '../timestamps';
+import { renderContact } from '../rules/contacts';
+import type { RuleSet } from '../rules/seams';
+import { formatTimestamp, parseTimestamp, type EpochMicroseconds } from '../rules/timestamps';
 
 type RenderContact = RuleSet['renderContact'];
 

@@ -1,9 +1,9 @@
 // Wrong rate limiting for the fault zoo (RAT-01, RAT-02): each wraps the reference `meter` of
 // metering.ts and gets one thing wrong.
 
-import { meter } from '../metering';
-import { CONTACT_WRITE_COST, OTHER_ROUTE_COST } from '../rate-limit';
-import type { RuleSet } from '../rule-set';
+import { meter } from '../rules/metering';
+import { CONTACT_WRITE_COST, OTHER_ROUTE_COST } from '../rules/rate-limit';
+import type { RuleSet } from '../rules/seams';
 
 type Meter = RuleSet['meter'];
 
@@ -17,14 +17,14 @@ export const chargingTwice: Meter = (bucket, cost, chargesFailedRequests, handle
 
 /** RAT-02: the limiter runs after the handler: a request refused with 429 has already been applied. */
 export const limitingAfterHandling: Meter = async (bucket, cost, chargesFailedRequests, handle) => {
-  const answer = await handle();
-  return answer === 'aborted' ? 'aborted' : meter(bucket, cost, chargesFailedRequests, async () => answer);
+  const response = await handle();
+  return response === 'aborted' ? 'aborted' : meter(bucket, cost, chargesFailedRequests, async () => response);
 };
 
 /** RAT-02: the 429 carries no `Retry-After`. */
 export const refusingWithoutRetryAfter: Meter = async (bucket, cost, chargesFailedRequests, handle) => {
   const metered = await meter(bucket, cost, chargesFailedRequests, handle);
-  if (metered === 'aborted' || metered.answer.status !== 429) return metered;
-  const { 'Retry-After': _retryAfter, ...headers } = metered.answer.headers ?? {};
-  return { ...metered, answer: { ...metered.answer, headers } };
+  if (metered === 'aborted' || metered.response.status !== 429) return metered;
+  const { 'Retry-After': _retryAfter, ...headers } = metered.response.headers ?? {};
+  return { ...metered, response: { ...metered.response, headers } };
 };

@@ -1,17 +1,17 @@
 // Wrong entry rules for the fault zoo (ENT-01 to ENT-07): each is the reference rule of entries.ts
 // with one mistake an implementer could make, and most show only across calls or at some size.
 
-import type { EntryList, FormType } from '../catalogue';
+import type { EntryList, FormType } from '../rules/catalogue';
 import {
   KEEPING_BY_FORM_TYPE,
   keepEntriesByFormRules,
   supersedeEntries,
   type EntryDraft,
   type Keeping,
-} from '../entries';
-import type { RuleSet } from '../rule-set';
-import type { EntryValue, StoredEntry } from '../store';
-import type { EpochMicroseconds } from '../timestamps';
+} from '../rules/entries';
+import type { RuleSet } from '../rules/seams';
+import type { EntryValue, StoredEntry } from '../rules/store';
+import type { EpochMicroseconds } from '../rules/timestamps';
 
 type Supersede = RuleSet['supersedeEntries'];
 
@@ -23,10 +23,10 @@ export function keepingWith(overrides: Partial<Record<FormType, Keeping>>): Rule
   return (drafts) => keepEntriesByFormRules(drafts, keeping);
 }
 
-/** The first answer wins: a loop that stops at the first match instead of the last. */
+/** ENT-04 broken: the first entry sent wins, a loop that stops at the first match instead of the last. */
 export const theFirstOne: Keeping = (sent) => sent.slice(0, 1);
 
-/** Three answers per form at most: a fixed-size array, or `LIMIT 3` on the insert. */
+/** ENT-03 broken: three entries per form at most, a fixed-size array or `LIMIT 3` on the insert. */
 export const theFirstThree: Keeping = (sent) => sent.slice(0, 3);
 
 // ---------------------------------------------------------------------------------------------
@@ -80,7 +80,7 @@ export const addingNewFreeInputValues: Supersede = (history, kept, write) => {
   const answered = new Set(kept.filter((draft) => FREE_INPUT.includes(draft.form.type)).map(formKeyOfDraft));
   const untouched = history.filter(
     (entry) =>
-      isActive(entry) && answered.has(formKeyOfEntry(entry)) && !kept.some((draft) => sameAnswer(entry, draft)),
+      isActive(entry) && answered.has(formKeyOfEntry(entry)) && !kept.some((draft) => sameEntryValue(entry, draft)),
   );
   return [...supersedeEntries(without(history, untouched), kept, write), ...untouched];
 };
@@ -117,7 +117,7 @@ function sameValue(a: EntryValue, b: EntryValue): boolean {
 }
 
 /** The same answer: list, form, option and value; and the date, when the draft names one. */
-function sameAnswer(entry: StoredEntry, draft: EntryDraft): boolean {
+function sameEntryValue(entry: StoredEntry, draft: EntryDraft): boolean {
   return (
     entry.list === draft.list &&
     entry.form_id === draft.form.id &&
@@ -136,7 +136,7 @@ function pair(
   const matched = new Map<EntryDraft, StoredEntry>();
   const unmatched: EntryDraft[] = [];
   for (const draft of drafts) {
-    const index = free.findIndex((entry) => sameAnswer(entry, draft));
+    const index = free.findIndex((entry) => sameEntryValue(entry, draft));
     if (index < 0) unmatched.push(draft);
     else matched.set(draft, free.splice(index, 1)[0] as StoredEntry);
   }

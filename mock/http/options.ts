@@ -1,11 +1,11 @@
 // How a mock is configured, its defaults, and the checks that refuse a bad configuration before
 // anything listens. Errors name the option so the CLI can name the flag or variable behind it.
 
-import { isBearerToken } from './auth';
-import { realTimeClock, type Clock } from './clock';
-import { isKnownFault, unknownFaultMessage } from './faults';
-import { CONTACT_WRITE_COST } from './rate-limit';
-import { isVariant, type Variant } from './variant';
+import { isBearerToken } from '../rules/auth';
+import { realTimeClock, type Clock } from '../rules/clock';
+import { isKnownFault, unknownFaultMessage } from '../faults/fault-table';
+import { CONTACT_WRITE_COST } from '../rules/rate-limit';
+import { isVariant, type Variant } from '../rules/variant';
 
 export interface MockTokens {
   /** Space 1 (group_id 1): the token of the space under test. */
@@ -29,7 +29,7 @@ export interface MockOptions {
   readonly rateRefillPerSecond: number;
   /** Epoch microseconds; drives server timestamps and refills. */
   readonly clock: Clock;
-  /** A named misimplementation of the contract (faults.ts); undefined: the reference. */
+  /** A named misimplementation of the contract (faults/fault-table.ts); undefined: the reference. */
   readonly fault: string | undefined;
 }
 

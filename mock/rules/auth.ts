@@ -33,7 +33,7 @@ export function authenticate(
   behaviour: Behaviour,
 ): Authentication {
   if (headerValues === undefined || headerValues.length === 0) {
-    return { ok: false, reason: 'the request has no Authorization header' };
+    return { ok: false, reason: 'the request has no Authorization header' }; // AUT-01
   }
   if (headerValues.length > 1) {
     return { ok: false, reason: 'the request has more than one Authorization header' };
@@ -46,9 +46,9 @@ export function authenticate(
     ? scheme.toLowerCase() === BEARER_SCHEME.toLowerCase()
     : scheme === BEARER_SCHEME;
   if (!schemeMatches || !isBearerToken(token)) {
-    return { ok: false, reason: 'the Authorization header is not "Bearer <token>"' };
+    return { ok: false, reason: 'the Authorization header is not "Bearer <token>"' }; // AUT-02
   }
   const principal = principals.get(token);
-  if (principal === undefined) return { ok: false, reason: 'the bearer token is not known' };
+  if (principal === undefined) return { ok: false, reason: 'the bearer token is not known' }; // AUT-02
   return { ok: true, principal };
 }

@@ -29,7 +29,7 @@ const MAX_ECHOED_VALUE_CHARACTERS = 200;
 export function problem(status: number, detail: string, violations?: readonly Violation[]): Problem {
   const title = STATUS_CODES[status] ?? 'Error';
   if (violations === undefined || violations.length === 0) {
-    return { type: 'about:blank', title, status, detail };
+    return { type: 'about:blank', title, status, detail }; // SCH-03: `status` is the HTTP status, a number
   }
   const listed = violations.slice(0, MAX_VIOLATIONS_LISTED);
   const more = violations.length > listed.length ? ` (the first ${listed.length} are listed)` : '';

@@ -3,10 +3,10 @@
 
 import { problem } from './problems';
 import type { BucketState, TokenBucket } from './rate-limit';
-import { problemAnswer, type Answer } from './responses';
+import { problemResponse, type MockResponse } from './responses';
 
 export interface Metered {
-  readonly answer: Answer;
+  readonly response: MockResponse;
   /** The bucket after the charge, for the RateLimit-* headers. */
   readonly state: BucketState;
 }
@@ -20,24 +20,24 @@ export async function meter(
   bucket: TokenBucket,
   cost: number,
   chargesFailedRequests: boolean,
-  handle: () => Promise<Answer | 'aborted'>,
+  handle: () => Promise<MockResponse | 'aborted'>,
 ): Promise<Metered | 'aborted'> {
   if (chargesFailedRequests) {
-    const charge = bucket.take(cost);
-    if (!charge.granted) return { answer: tooManyRequests(cost, charge.retryAfterSeconds), state: charge.state };
-    const answer = await handle();
-    return answer === 'aborted' ? 'aborted' : { answer, state: charge.state };
+    const charge = bucket.take(cost); // RAT-01: charged before handling, a PATCH costs CONTACT_WRITE_COST
+    if (!charge.granted) return { response: tooManyRequests(cost, charge.retryAfterSeconds), state: charge.state };
+    const response = await handle();
+    return response === 'aborted' ? 'aborted' : { response, state: charge.state };
   }
   const wait = bucket.secondsUntilAffordable(cost);
-  if (wait > 0) return { answer: tooManyRequests(cost, wait), state: bucket.state() };
-  const answer = await handle();
-  if (answer === 'aborted') return 'aborted';
-  return { answer, state: answer.status < 300 ? bucket.take(cost).state : bucket.state() };
+  if (wait > 0) return { response: tooManyRequests(cost, wait), state: bucket.state() };
+  const response = await handle();
+  if (response === 'aborted') return 'aborted';
+  return { response, state: response.status < 300 ? bucket.take(cost).state : bucket.state() };
 }
 
-function tooManyRequests(cost: number, retryAfterSeconds: number): Answer {
-  return problemAnswer(
+function tooManyRequests(cost: number, retryAfterSeconds: number): MockResponse {
+  return problemResponse(
     problem(429, `the rate-limit bucket of this token holds fewer than the ${cost} token(s) this request costs`),
-    { 'Retry-After': String(retryAfterSeconds) },
+    { 'Retry-After': String(retryAfterSeconds) }, // RAT-02: a 429 says when to retry
   );
 }

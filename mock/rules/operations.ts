@@ -4,21 +4,8 @@
 
 import type { GroupId } from './catalogue';
 import { deleteContactAt, type ContactWrite } from './contacts';
-import type { Violation } from './problems';
-import type { RuleSet } from './rule-set';
-import type { Store, StoredContact } from './store';
-import type { Behaviour } from './variant';
-
-export interface Domain {
-  readonly store: Store;
-  readonly behaviour: Behaviour;
-  readonly rules: RuleSet;
-}
-
-export type ContactOutcome =
-  | { readonly kind: 'contact'; readonly contact: StoredContact }
-  | { readonly kind: 'invalid'; readonly violations: readonly Violation[] }
-  | { readonly kind: 'not found' };
+import type { ContactOutcome, Domain } from './seams';
+import type { StoredContact } from './store';
 
 const NOT_FOUND = { kind: 'not found' } as const;
 
@@ -40,7 +27,7 @@ export function replaceContact(
   body: unknown,
 ): ContactOutcome {
   const parsed = domain.rules.parseContactRequest(body, groupId, domain.behaviour);
-  if (!parsed.ok) return { kind: 'invalid', violations: parsed.violations };
+  if (!parsed.ok) return { kind: 'invalid', violations: parsed.violations }; // VAL-03: refused whole, nothing written
   const previous = contactId === undefined ? undefined : domain.store.activeContact(groupId, contactId);
   if (previous === undefined) return NOT_FOUND;
   const contact = writeContact(domain, previous, parsed.write, { id: previous.id, groupId: previous.group_id });
@@ -63,7 +50,7 @@ function writeContact(
   });
   const contact = rules.applyContactWrite(previous, write, { ...identity, at, entries });
   store.save(contact);
-  return contact;
+  return contact; // REP-04: the response carries the contact as saved
 }
 
 export function findContact(domain: Domain, groupId: GroupId, contactId: number | undefined): ContactOutcome {

@@ -1,10 +1,10 @@
 // Wrong full-replace rules for the fault zoo (REP-01 to REP-03, and DAT-02 in storage): each wraps
 // the reference `applyContactWrite` of contacts.ts and gets one thing wrong.
 
-import { STRING_FIELDS, BOOLEAN_FIELDS, type ContactFields } from '../contact-shape';
-import { applyContactWrite } from '../contacts';
-import type { RuleSet } from '../rule-set';
-import type { EpochMicroseconds } from '../timestamps';
+import { STRING_FIELDS, BOOLEAN_FIELDS, type ContactFields } from '../rules/contact-shape';
+import { applyContactWrite } from '../rules/contacts';
+import type { RuleSet } from '../rules/seams';
+import type { EpochMicroseconds } from '../rules/timestamps';
 
 type ApplyContactWrite = RuleSet['applyContactWrite'];
 

@@ -1,25 +1,29 @@
 // The fault zoo: named misimplementations of the contract, one table. Each breaks exactly one rule
-// of CONTRACT.md section 3 by swapping one function of the mock's rule set (rule-set.ts) for a
-// wrong one (mock/wrong-rules/), everything else unchanged. A mock started with `fault: name`
-// (`MOCK_FAULT=name`, `--fault name`) is that misimplementation; `npm run selfcheck` proves the
-// suite fails on each. Faults marked "across calls" or "at size" hide from a single small example.
+// of CONTRACT.md section 3 by swapping one function of the mock's rule set (rules/seams.ts, RuleSet)
+// for a wrong one (faults/wrong-*.ts), everything else unchanged, and carries a minimal example the
+// reference and the fault answer differently (words in examples.ts). A mock started with
+// `fault: name` (`MOCK_FAULT=name`, `--fault name`) is that misimplementation; `npm run selfcheck`
+// proves the suite fails on each. Faults marked "across calls" or "at size" hide from a single small
+// example. A new fault: a row here and its wrong rule in a wrong-*.ts module.
 
-import type { ContractRuleId } from './contract-rules';
-import { REFERENCE_RULES, type RuleSet } from './rule-set';
-import { eachOptionOnce, everyOne, theLastOne } from './entries';
+import type { ContractRuleId } from './contract-rule-ids';
+import { REFERENCE_RULES } from '../rules/reference-rule-set';
+import { entry, get, job, optionEntry, overrunTheRateBucket, patch, post, tick, CONTACT, type Step } from './examples';
+import type { RuleSet } from '../rules/seams';
+import { eachOptionOnce, everyOne, theLastOne } from '../rules/entries';
 import {
   answeringTheStaleUpdatedAt,
   patchingAcrossSpaces,
   patchingDeletedContacts,
   savingFieldsBeforeEntries,
-} from './wrong-rules/operations';
+} from './wrong-operations';
 import {
   listingDeletedEntriesAsActive,
   writingEntryIdsAsStrings,
   writingMillisecondsAsMicroseconds,
   writingProblemStatusAsString,
   writingTimestampsWithoutZone,
-} from './wrong-rules/answers';
+} from './wrong-responses';
 import {
   addingNewFreeInputValues,
   keepingListsLeftOut,
@@ -30,20 +34,20 @@ import {
   resurrectingDeletedValues,
   theFirstOne,
   theFirstThree,
-} from './wrong-rules/entries';
+} from './wrong-entries';
 import {
   clearingOnTheSecondLeaveOut,
   droppingPollingStation,
   keepingAddressLeftOut,
   resettingCreatedAt,
   truncatingBirthdateToTheDay,
-} from './wrong-rules/fields';
+} from './wrong-fields';
 import {
   chargingTwice,
   chargingWritesOneToken,
   limitingAfterHandling,
   refusingWithoutRetryAfter,
-} from './wrong-rules/metering';
+} from './wrong-metering';
 import {
   acceptingIdsBeyondInt64,
   answeringUnsupportedMethodsWith501,
@@ -53,7 +57,7 @@ import {
   readingEntryObjectsAsLists,
   readingUnparsableBodiesAsEmpty,
   requiringMicrosecondEntryDates,
-} from './wrong-rules/requests';
+} from './wrong-requests';
 
 export interface Fault {
   /** kebab-case, what the misimplementation does. */
@@ -64,6 +68,8 @@ export interface Fault {
   readonly description: string;
   /** The rule functions it swaps; called once per mock started, so a swap may keep state. */
   readonly swaps: () => Partial<RuleSet>;
+  /** Its minimal example: requests the fault answers differently from the reference (faults.test.ts). */
+  readonly example: readonly Step[];
 }
 
 export const FAULTS: readonly Fault[] = [
@@ -73,18 +79,21 @@ export const FAULTS: readonly Fault[] = [
     rule: 'SCH-01',
     description: 'entry ids are written as strings ("3001"), an int64-as-string serializer setting',
     swaps: () => ({ renderContact: writingEntryIdsAsStrings }),
+    example: [post({ custom_fields: [job('Architect')] })],
   },
   {
     name: 'timestamps-without-zone',
     rule: 'SCH-02',
     description: 'timestamps are written without their Z, by a naive local-time formatter',
     swaps: () => ({ renderContact: writingTimestampsWithoutZone }),
+    example: [post({})],
   },
   {
     name: 'problem-status-as-string',
     rule: 'SCH-03',
     description: 'problem details carry status as a string ("404"), not the number of the HTTP status',
     swaps: () => ({ writeJson: writingProblemStatusAsString }),
+    example: [get('/contacts/424242')],
   },
 
   // REP: full replace
@@ -93,6 +102,7 @@ export const FAULTS: readonly Fault[] = [
     rule: 'REP-01',
     description: "the address's pollingstation is not stored (a column the mapping forgot)",
     swaps: () => ({ applyContactWrite: droppingPollingStation }),
+    example: [post({ address: { pollingstation: '7' } })],
   },
   {
     name: 'field-cleared-on-second-patch',
@@ -100,24 +110,28 @@ export const FAULTS: readonly Fault[] = [
     description:
       'across calls: a field left out is cleared only by the second consecutive PATCH that leaves it out; the first keeps the old value',
     swaps: () => ({ applyContactWrite: clearingOnTheSecondLeaveOut() }),
+    example: [post({ firstname: 'Ada' }), patch({})],
   },
   {
     name: 'address-kept-when-left-out',
     rule: 'REP-02',
     description: 'an address left out keeps the old one (the address table is written only when an address is sent)',
     swaps: () => ({ applyContactWrite: keepingAddressLeftOut }),
+    example: [post({ address: { city: 'Paris' } }), patch({})],
   },
   {
     name: 'created-at-reset-on-patch',
     rule: 'REP-03',
     description: 'every PATCH sets CreatedAt again (an upsert that writes every column)',
     swaps: () => ({ applyContactWrite: resettingCreatedAt }),
+    example: [post({}), tick, patch({})],
   },
   {
     name: 'patch-answer-stale-updated-at',
     rule: 'REP-04',
     description: 'the PATCH answer carries the UpdatedAt read before the write (the entity as loaded, not as saved)',
     swaps: () => ({ replaceContact: answeringTheStaleUpdatedAt }),
+    example: [post({}), tick, patch({})],
   },
 
   // ENT: entries
@@ -127,30 +141,47 @@ export const FAULTS: readonly Fault[] = [
     description:
       "across calls: a new entry takes the id of an entry soft-deleted by the previous write (freed ids reused one write late), so the third write reuses the first one's ids",
     swaps: () => ({ supersedeEntries: recyclingFreedIds }),
+    example: [
+      post({}),
+      patch({ custom_fields: [job('a')] }),
+      patch({ custom_fields: [job('a')] }),
+      patch({ custom_fields: [job('a')] }),
+    ],
   },
   {
     name: 'unchanged-entry-keeps-id',
     rule: 'ENT-01',
     description: 'an entry sent again unchanged keeps its id (a diff against the active entries, updated in place)',
     swaps: () => ({ supersedeEntries: keepingUnchangedEntries }),
+    example: [post({ custom_fields: [job('a')] }), patch({ custom_fields: [job('a')] })],
   },
   {
     name: 'deleted-value-resurrected',
     rule: 'ENT-01',
     description: 'across calls: a value sent again after an earlier PATCH soft-deleted it is undeleted with its old id',
     swaps: () => ({ supersedeEntries: resurrectingDeletedValues }),
+    example: [
+      post({ custom_fields: [job('a')] }),
+      patch({ custom_fields: [job('b')] }),
+      patch({ custom_fields: [job('a')] }),
+    ],
   },
   {
     name: 'left-out-form-stays-active',
     rule: 'ENT-02',
     description: 'only the forms the payload answers are replaced; the entries of a form left out stay active',
     swaps: () => ({ supersedeEntries: replacingAnsweredFormsOnly }),
+    example: [
+      post({ custom_fields: [job('a'), entry('Number of children', '2')] }),
+      patch({ custom_fields: [entry('Number of children', '2')] }),
+    ],
   },
   {
     name: 'deleted-entries-listed-as-active',
     rule: 'ENT-02',
     description: 'soft-deleted entries are listed without their deleted_at, so they look active',
     swaps: () => ({ renderContact: listingDeletedEntriesAsActive }),
+    example: [post({ custom_fields: [job('a')] }), patch({})],
   },
   {
     name: 'text-answers-capped-at-three',
@@ -158,36 +189,63 @@ export const FAULTS: readonly Fault[] = [
     description:
       'at size: a text, numeric or date form keeps at most three answers of a payload; the fourth and later are dropped',
     swaps: () => ({ keepEntries: keepingWith({ text: theFirstThree, numeric: theFirstThree, date: theFirstThree }) }),
+    example: [post({ custom_fields: [job('a'), job('b'), job('c'), job('d')] })],
   },
   {
     name: 'date-form-keeps-last-answer',
     rule: 'ENT-03',
     description: 'a date form keeps only the last answer of a payload, as if it were a radio',
     swaps: () => ({ keepEntries: keepingWith({ date: theLastOne }) }),
+    example: [
+      post({
+        custom_fields: [
+          entry('Date of first job', '2001-01-01T00:00:00.000Z'),
+          entry('Date of first job', '2002-02-02T00:00:00.000Z'),
+        ],
+      }),
+    ],
   },
   {
     name: 'radio-keeps-first-answer',
     rule: 'ENT-04',
     description: 'of several answers to a radio form in one payload, the first is kept instead of the last',
     swaps: () => ({ keepEntries: keepingWith({ radio: theFirstOne }) }),
+    example: [
+      post({
+        custom_fields: [
+          optionEntry('Preferred contact time', 'morning'),
+          optionEntry('Preferred contact time', 'evening'),
+        ],
+      }),
+    ],
   },
   {
     name: 'radio-keeps-every-option',
     rule: 'ENT-04',
     description: 'a radio form keeps each distinct option sent, as if it were a checkbox',
     swaps: () => ({ keepEntries: keepingWith({ radio: eachOptionOnce }) }),
+    example: [
+      post({
+        custom_fields: [
+          optionEntry('Preferred contact time', 'morning'),
+          optionEntry('Preferred contact time', 'evening'),
+        ],
+      }),
+    ],
   },
   {
     name: 'checkbox-keeps-duplicates',
     rule: 'ENT-05',
     description: 'a checkbox option sent twice in one payload is kept twice',
     swaps: () => ({ keepEntries: keepingWith({ checkbox: everyOne }) }),
+    example: [post({ custom_fields: [optionEntry('Interests', 'health'), optionEntry('Interests', 'health')] })],
   },
   {
     name: 'checkbox-keeps-last-option-only',
     rule: 'ENT-05',
     description: 'a checkbox form keeps only the last option sent, as if it were a radio',
     swaps: () => ({ keepEntries: keepingWith({ checkbox: theLastOne }) }),
+    example: [post({ custom_fields: [optionEntry('Interests', 'health'), optionEntry('Interests', 'education')] })],
   },
   {
     name: 'new-value-added-beside-old',
@@ -195,12 +253,14 @@ export const FAULTS: readonly Fault[] = [
     description:
       'across calls: a different value for a text, numeric or date form is added beside the old one, which stays active',
     swaps: () => ({ supersedeEntries: addingNewFreeInputValues }),
+    example: [post({ custom_fields: [job('a')] }), patch({ custom_fields: [job('b')] })],
   },
   {
     name: 'list-left-out-kept',
     rule: 'ENT-07',
     description: 'a list left out (or sent empty) keeps its entries: the list is replaced only `if (list?.length)`',
     swaps: () => ({ supersedeEntries: keepingListsLeftOut }),
+    example: [post({ custom_fields: [job('a')] }), patch({})],
   },
 
   // DAT: timestamps
@@ -209,6 +269,7 @@ export const FAULTS: readonly Fault[] = [
     rule: 'DAT-01',
     description: "an entry's date is parsed with a microsecond layout, so millisecond input is refused with 422",
     swaps: () => ({ parseContactRequest: requiringMicrosecondEntryDates }),
+    example: [post({ custom_fields: [job('a', '2024-07-17T11:34:42.195Z')] })],
   },
   {
     name: 'milliseconds-written-as-microseconds',
@@ -216,12 +277,14 @@ export const FAULTS: readonly Fault[] = [
     description:
       'the milliseconds are written in the microsecond places (.195 comes back .000195); right whenever they are zero',
     swaps: () => ({ renderContact: writingMillisecondsAsMicroseconds }),
+    example: [post({ birthdate: '1955-07-06T10:20:30.456Z' })],
   },
   {
     name: 'birthdate-truncated-to-day',
     rule: 'DAT-02',
     description: 'birthdate is stored in a DATE column: the time of day is lost (invisible for a midnight birthdate)',
     swaps: () => ({ applyContactWrite: truncatingBirthdateToTheDay }),
+    example: [post({ birthdate: '1955-07-06T10:20:30.456Z' })],
   },
 
   // AUT: authentication and isolation
@@ -230,12 +293,14 @@ export const FAULTS: readonly Fault[] = [
     rule: 'AUT-01',
     description: 'a request without Authorization is served as the first space (a development fallback left on)',
     swaps: () => ({ authenticate: defaultingToTheFirstSpace }),
+    example: [get('/v1/forms/type/survey', 'anonymous')],
   },
   {
     name: 'scheme-not-checked',
     rule: 'AUT-02',
     description: 'the scheme is not checked: the last word of the Authorization header is taken as the token',
     swaps: () => ({ authenticate: ignoringTheScheme }),
+    example: [get('/v1/forms/type/survey', { authorization: (tokens) => `Token ${tokens.space}` })],
   },
   {
     name: 'cross-space-patch-succeeds',
@@ -243,6 +308,7 @@ export const FAULTS: readonly Fault[] = [
     description:
       'the write looks the contact up by id alone, so a token of another space can patch it (reading stays isolated)',
     swaps: () => ({ replaceContact: patchingAcrossSpaces }),
+    example: [post({ firstname: 'Ada' }), patch({ firstname: 'Mallory' }, 'otherSpace')],
   },
 
   // PTH: the path id
@@ -251,6 +317,7 @@ export const FAULTS: readonly Fault[] = [
     rule: 'PTH-01',
     description: 'at size: any string of digits is a well-formed id, so one beyond int64 is a 404 instead of a 400/422',
     swaps: () => ({ parseContactId: acceptingIdsBeyondInt64 }),
+    example: [get('/contacts/9223372036854775808')],
   },
   {
     name: 'deleted-contact-still-patchable',
@@ -258,6 +325,7 @@ export const FAULTS: readonly Fault[] = [
     description:
       'across calls: the write ignores deleted_at, so a PATCH of a deleted contact succeeds and brings it back',
     swaps: () => ({ replaceContact: patchingDeletedContacts }),
+    example: [post({}), { method: 'DELETE', path: CONTACT }, patch({ firstname: 'Back' })],
   },
 
   // VAL: validation
@@ -266,18 +334,21 @@ export const FAULTS: readonly Fault[] = [
     rule: 'VAL-01',
     description: 'a body that is not JSON is read as {} (a swallowed parse error), so it is a 422, not a 400',
     swaps: () => ({ readJsonBody: readingUnparsableBodiesAsEmpty }),
+    example: [post({}), { method: 'PATCH', path: CONTACT, rawBody: '{"data":' }],
   },
   {
     name: 'number-coerced-to-string',
     rule: 'VAL-02',
     description: 'a number sent for a string field is stored as its text (type coercion left on)',
     swaps: () => ({ parseContactRequest: coercingNumbersToStrings }),
+    example: [post({ firstname: 42 })],
   },
   {
     name: 'entry-object-read-as-list',
     rule: 'VAL-02',
     description: 'an entry list sent as an object is read with Object.values, so formdatas: {} is an empty list',
     swaps: () => ({ parseContactRequest: readingEntryObjectsAsLists }),
+    example: [post({ formdatas: {} })],
   },
   {
     name: 'fields-saved-before-entries-validated',
@@ -285,12 +356,14 @@ export const FAULTS: readonly Fault[] = [
     description:
       'the scalar fields are saved before the entries are validated, so a PATCH refused for a bad entry still changes them',
     swaps: () => ({ replaceContact: savingFieldsBeforeEntries }),
+    example: [post({}), patch({ firstname: 'Mallory', custom_fields: [{ ...job('x'), form_ref_id: 'first' }] }), get()],
   },
   {
     name: 'unsupported-method-is-501',
     rule: 'VAL-04',
     description: 'a method a route does not support (OPTIONS) is answered 501 Not Implemented instead of a 4xx',
     swaps: () => ({ route: answeringUnsupportedMethodsWith501 }),
+    example: [{ method: 'OPTIONS', path: CONTACT }],
   },
 
   // RAT: the rate limit
@@ -299,24 +372,28 @@ export const FAULTS: readonly Fault[] = [
     rule: 'RAT-01',
     description: 'a PATCH (and a POST) costs 1 token, like every other route',
     swaps: () => ({ meter: chargingWritesOneToken }),
+    example: [post({})],
   },
   {
     name: 'patch-charged-twice',
     rule: 'RAT-01',
     description: 'every request is charged twice, by the gateway and by the handler: a PATCH costs 10',
     swaps: () => ({ meter: chargingTwice }),
+    example: [post({})],
   },
   {
     name: 'rate-limited-patch-applied',
     rule: 'RAT-02',
     description: 'the limiter runs after the handler: a PATCH refused with 429 has already been applied',
     swaps: () => ({ meter: limitingAfterHandling }),
+    example: overrunTheRateBucket,
   },
   {
     name: 'too-many-requests-without-retry-after',
     rule: 'RAT-02',
     description: 'the 429 carries no Retry-After',
     swaps: () => ({ meter: refusingWithoutRetryAfter }),
+    example: overrunTheRateBucket,
   },
 ];
 

@@ -49,10 +49,11 @@ export function parseContactId(raw: string): ContactIdParse {
     ok: false,
     violation: violation('path.contactId', message, raw),
   });
+  // PTH-01: not an integer >= 0, or beyond int64: refused.
   if (!DECIMAL_DIGITS.test(raw)) return refuse('contactId must be an integer >= 0 written in decimal digits');
   const id = BigInt(raw);
   if (id > MAX_CONTACT_ID) return refuse(`contactId must not exceed ${MAX_CONTACT_ID} (int64)`);
-  return { ok: true, id: id <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(id) : undefined };
+  return { ok: true, id: id <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(id) : undefined }; // PTH-02: looked up
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -126,6 +127,7 @@ export function parseContactRequest(body: unknown, groupId: GroupId, behaviour: 
     }
   }
 
+  // VAL-02: each field's type is checked strictly, nothing is coerced.
   for (const field of STRING_FIELDS) {
     const value = presentValue(contact, field);
     if (value === undefined) continue;
@@ -297,10 +299,10 @@ export function applyContactWrite(
   return {
     id: context.id,
     group_id: context.groupId,
-    CreatedAt: previous?.CreatedAt ?? context.at,
-    UpdatedAt: context.at,
+    CreatedAt: previous?.CreatedAt ?? context.at, // REP-03: CreatedAt is kept
+    UpdatedAt: context.at, // REP-03: the write's instant, never earlier than the last (store.writeInstant)
     deleted_at: null,
-    fields: write.fields,
+    fields: write.fields, // REP-01, REP-02: the payload's fields, every one left out cleared
     entries: context.entries,
   };
 }
@@ -324,6 +326,7 @@ export function deleteContactAt(contact: StoredContact, at: EpochMicroseconds): 
  * the server-owned fields, and timestamps with the behaviour's fractional digits (SCH-02).
  */
 export function renderContact(contact: StoredContact, behaviour: Behaviour): Record<string, unknown> {
+  // SCH-02, DAT-02: UTC `Z`, the behaviour's fractional digits, the stored instant to the microsecond.
   const timestamp = (instant: EpochMicroseconds): string => formatTimestamp(instant, behaviour.answerFractionDigits);
   const fields = contact.fields;
   const rendered: Record<string, unknown> = {
@@ -336,6 +339,7 @@ export function renderContact(contact: StoredContact, behaviour: Behaviour): Rec
     // Section 2: "optionally `lastchange`" (Qomon's examples give it in milliseconds).
     rendered['lastchange'] = formatTimestamp(contact.UpdatedAt, INPUT_FRACTION_DIGITS);
   }
+  // SCH-01: every writable field, cleared ones included, in the contact schema's types.
   for (const field of STRING_FIELDS) rendered[field] = fields[field];
   rendered['birthdate'] = fields.birthdate === null ? null : timestamp(fields.birthdate);
   rendered['age_category'] = fields.age_category;

@@ -112,7 +112,7 @@ function parseEntry(
   }
   const value =
     form !== undefined && refvalue !== undefined && typeof data === 'string'
-      ? answerValue(form, refvalue, data)
+      ? entryValueOf(form, refvalue, data)
       : undefined;
   if (form !== undefined && refvalue !== undefined && typeof data === 'string' && value === undefined) {
     violations.push(violation(`${location}.data`, expectedDataOf(form, refvalue), data));
@@ -134,7 +134,7 @@ function parseEntry(
 }
 
 /** The stored value of an answer, or undefined when `data` does not suit the form. */
-function answerValue(form: Form, refvalue: RefValue, data: string): EntryValue | undefined {
+function entryValueOf(form: Form, refvalue: RefValue, data: string): EntryValue | undefined {
   switch (form.type) {
     case 'text':
       return { kind: 'text', text: data };
@@ -187,12 +187,12 @@ export const eachOptionOnce: Keeping = (sent) =>
 
 /** The entry rules of CONTRACT section 3, one per form type (`range` is out of scope: kept like text). */
 export const KEEPING_BY_FORM_TYPE: Readonly<Record<FormType, Keeping>> = {
-  text: everyOne,
-  numeric: everyOne,
-  date: everyOne,
+  text: everyOne, // ENT-03: every entry sent to a text form stays
+  numeric: everyOne, // ENT-03: every entry sent to a numeric form stays
+  date: everyOne, // ENT-03: every entry sent to a date form stays
   range: everyOne,
-  radio: theLastOne,
-  checkbox: eachOptionOnce,
+  radio: theLastOne, // ENT-04: only the last entry sent to a radio form stays
+  checkbox: eachOptionOnce, // ENT-05: each distinct option of a checkbox form stays, once
 };
 
 /** Which entries of a payload stay active, in payload order: each form's entries as its type keeps them. */
@@ -231,11 +231,12 @@ export function supersedeEntries(
   kept: readonly EntryDraft[],
   write: EntryWrite,
 ): readonly StoredEntry[] {
+  // ENT-02, ENT-06, ENT-07: every entry active before the write is soft-deleted by it.
   const retired = history.map((entry) =>
     entry.deleted_at === null ? { ...entry, updated_at: write.at, deleted_at: write.at } : entry,
   );
   const created = kept.map((draft): StoredEntry => ({
-    id: write.allocateEntryId(),
+    id: write.allocateEntryId(), // ENT-01: an id no entry had before
     list: draft.list,
     form_id: draft.form.id,
     form_ref_id: draft.form_ref_id,
@@ -268,6 +269,7 @@ export function renderEntryList(
 }
 
 function renderEntry(entry: StoredEntry, behaviour: Behaviour): Record<string, unknown> {
+  // SCH-02, DAT-02: UTC `Z`, the behaviour's fractional digits, the stored instant to the microsecond.
   const timestamp = (instant: EpochMicroseconds): string => formatTimestamp(instant, behaviour.answerFractionDigits);
   const rendered: Record<string, unknown> = {
     id: entry.id,
