@@ -8,7 +8,7 @@
  *   is the one place the suite waits on time, because the target asked it to.
  */
 import path from 'node:path';
-import { test, type TestInfo } from '@playwright/test';
+import type { TestInfo } from '@playwright/test';
 import type { Answer } from './answer';
 import { TokenBudget, shareOf } from './budget';
 import { ConfigError, type RunConfig } from './config';
@@ -182,8 +182,11 @@ export class Traffic {
 }
 
 function currentTest(): TestInfo | undefined {
+  // Only a Playwright worker runs tests; a script (the pre-flight of `npm run conformance`, the
+  // sweep) never loads Playwright for nothing, which keeps a dead target's one line quick.
+  if (process.env.TEST_WORKER_INDEX === undefined) return undefined;
   try {
-    return test.info();
+    return (require('@playwright/test') as typeof import('@playwright/test')).test.info();
   } catch {
     return undefined; // not inside a test: a script, or a module being loaded
   }
