@@ -5,7 +5,7 @@ import { loadRunConfigOrExit } from './specs/request-path/config';
 const run = loadRunConfigOrExit();
 
 /** Where a run writes its reports; a second run in parallel (the self-check) points it elsewhere. */
-const reportsDir = process.env.REPORTS_DIR ?? 'reports';
+const reportsDir = process.env.REPORTS_DIR || 'reports';
 const mockVariant = run.target.kind === 'mock' ? run.target.variant : undefined;
 
 /**
@@ -22,8 +22,10 @@ export default defineConfig({
   // An assertion is never retried: a flaky contract answer is a finding, not noise.
   retries: 0,
   // API tests wait on the network, not on the CPU: more workers than cores pay off.
-  workers: Number(process.env.PW_WORKERS ?? 4),
+  workers: run.workers,
   timeout: 30_000,
+  // One GET before the first test: a target that is down or refuses the token stops the run at once.
+  globalSetup: './scripts/preflight.ts',
   reporter: [
     ['list'],
     ['html', { outputFolder: `${reportsDir}/html`, open: 'never' }],

@@ -8,12 +8,12 @@ import path from 'node:path';
 import type { TestInfo } from '@playwright/test';
 import fc from 'fast-check';
 import type { RunConfig } from '../specs/request-path/config';
-import { PATCH_COST, POST_COST } from '../specs/request-path/rate-limit';
+import { OTHER_ROUTE_COST, PATCH_COST, POST_COST } from '../specs/request-path/prices';
 import { rule, type RuleId } from '../specs/support/rule-catalogue';
-import { Transcript, type Exchange } from '../specs/request-path/transcript';
+import { shellQuote, Transcript, type Exchange } from '../specs/request-path/transcript';
 
 /** GET and DELETE cost 1 token each on the mock (CONTRACT.md section 5); elsewhere an estimate. */
-export const READ_COST_ESTIMATE = 1;
+export const READ_COST_ESTIMATE = OTHER_ROUTE_COST;
 
 /** RAT-01: "Each PATCH costs 5 rate-limit tokens"; POST /contacts too (PATCH_COST, POST_COST). */
 export function costOf(method: string): number {
@@ -160,10 +160,6 @@ export class PropertyRecorder {
   get elapsedMs(): number {
     return Date.now() - this.started;
   }
-}
-
-function shellQuote(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 function escapeRegExp(text: string): string {

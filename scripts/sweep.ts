@@ -34,28 +34,19 @@ async function sweep(): Promise<number> {
   }
 
   // Loaded only now: a refused configuration stops before Playwright and the schemas are even read.
-  const [{ request }, { Api }, { Traffic }, { Redactor, Transcript }] = await Promise.all([
-    import('@playwright/test'),
+  const [{ Api }, { requestPathOf }, { Transcript }] = await Promise.all([
     import('../specs/request-path/api'),
-    import('../specs/request-path/traffic'),
+    import('../specs/request-path/request-path'),
     import('../specs/request-path/transcript'),
   ]);
-  const traffic = new Traffic({
-    baseURL: () => baseURL,
-    allowedHosts: config.allowedHosts,
-    budget: () => undefined,
-    seat: () => undefined,
-    pause: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
-  });
-  const context = await request.newContext({ baseURL });
-  const transcript = new Transcript(new Redactor(new Map([[config.token, 'QOMON_TOKEN']])));
+  // The same path as a run's requests: guard, redaction, timeout; no budget and no run to stop.
+  const requestPath = requestPathOf(config, { baseURL, budget: false, stop: false });
   const api = new Api(
-    context,
-    transcript,
+    requestPath,
+    new Transcript(requestPath.redactor),
     { kind: 'token', token: config.token, variable: 'QOMON_TOKEN' },
     undefined,
     { retryOn429: true },
-    traffic,
   );
 
   process.stdout.write(`sweep: ${leftovers.length} leftover contact(s) on ${baseURL}\n`);
@@ -69,7 +60,6 @@ async function sweep(): Promise<number> {
       );
     }
   } finally {
-    await context.dispose();
     // Only what is still there stays in the ledger (other targets' leftovers included).
     ledger.rewrite(ledger.outstanding());
   }

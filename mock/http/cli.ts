@@ -64,6 +64,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // A run killed before it could stop its mock (SIGKILL, a crash) must not leave it listening:
+  // when the process that started the mock goes, the mock is handed to another parent, and stops.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && stop(), 500).unref();
 }
 
 void main();

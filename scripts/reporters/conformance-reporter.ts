@@ -7,6 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite } from '@playwright/test/reporter';
+import { RunStop } from '../../specs/request-path/run-stop';
+import { TRANSPORT_ERROR_PREFIX } from '../../specs/request-path/wire';
 import { buildMatrix, factsOf } from './matrix';
 import { renderHtml } from './render-html';
 import { renderMarkdown, summaryLine } from './render-markdown';
@@ -32,10 +34,20 @@ export default class ConformanceReporter implements Reporter {
     // A unit-only run, a --list, or a run stopped before its first test: no matrix to write.
     if (!tests.some((test) => test.results.length > 0)) return;
     const context = currentRunContext();
-    const records = tests.map((test) => recordOf(test, context.redact));
+    // A target that could not be talked to stopped the run (run-stop.ts): an error of the run, so
+    // the tests that met it are not judged, and the summary says so instead of listing rule failures.
+    const stopped = RunStop.ofThisRun().reason();
+    const records = tests
+      .map((test) => recordOf(test, context.redact))
+      .map((record) =>
+        stopped && record.status === 'failed' && TRANSPORT_ERROR_PREFIX.test(record.why ?? '')
+          ? { ...record, status: 'skipped' as const, why: `not judged: ${record.why}` }
+          : record,
+      );
     const rows = buildMatrix(records);
     const facts = factsOf(records, {
       target: context.target,
+      ...(stopped ? { error: context.redact(stopped.message) } : {}),
       configuredReading: context.configuredReading,
       ...(context.seed === undefined ? {} : { seed: context.seed }),
       durationMs: result.duration,

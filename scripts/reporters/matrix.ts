@@ -96,6 +96,8 @@ export function countStatuses(tests: readonly { status: TestStatus }[]): string 
 export interface RunFacts {
   /** `embedded mock (reference)` or the live host; never a URL with a token, never a token. */
   target: string;
+  /** Why the run stopped early (`target unreachable: …`): its failed requests judged no rule. */
+  error?: string;
   configuredReading: string;
   /** What the reading probe found; undefined when the probe did not run. */
   probedReading?: string;

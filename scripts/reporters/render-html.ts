@@ -86,6 +86,7 @@ export function renderHtml(rows: readonly RuleRow[], facts: RunFacts): string {
 <h1>Conformance of <code>PATCH /contacts/{contactId}</code></h1>
 <dl class="facts">
 ${fact('Target', facts.target)}
+${facts.error === undefined ? '' : fact('Error', `${facts.error} (the run stopped; no rule was judged on it)`)}
 ${fact('Rules', verdictTally(rows))}
 ${fact('Entry reading', readingLine(facts))}
 ${facts.seed === undefined ? '' : fact('fast-check seed', `FC_SEED=${facts.seed}`)}

@@ -40,7 +40,7 @@ export function readingLine(facts: RunFacts): string {
 /** The line printed at the end of every run that ran conformance tests. */
 export function summaryLine(rows: readonly RuleRow[], facts: RunFacts): string {
   return [
-    `conformance on ${facts.target}: ${verdictTally(rows)}`,
+    `conformance on ${facts.target}: ${facts.error === undefined ? '' : `error: ${facts.error} · `}${verdictTally(rows)}`,
     `${facts.tests} tests`,
     `${facts.spend.requests} requests`,
     `${facts.spend.tokens} tokens`,
@@ -78,6 +78,9 @@ export function renderMarkdown(rows: readonly RuleRow[], facts: RunFacts): strin
     '# Conformance of `PATCH /contacts/{contactId}`',
     '',
     `- **Target:** ${facts.target}`,
+    ...(facts.error === undefined
+      ? []
+      : [`- **Error:** ${cell(facts.error)} (the run stopped; no rule was judged on it)`]),
     `- **Rules:** ${verdictTally(rows)}`,
     `- **Entry reading:** ${readingLine(facts)}`,
     ...(facts.seed === undefined ? [] : [`- **fast-check seed:** FC_SEED=${facts.seed}`]),

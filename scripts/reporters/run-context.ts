@@ -3,7 +3,7 @@
  * configured reading, the fast-check seed, and a redactor for every token of the run, so that a
  * target echoing a token in an answer cannot carry it into a report.
  */
-import { loadRunConfig, secretsOf, type RunConfig } from '../../specs/request-path/config';
+import { loadRunConfig, type RunConfig } from '../../specs/request-path/config';
 import { Redactor } from '../../specs/request-path/transcript';
 
 export interface RunContext {
@@ -19,7 +19,7 @@ export function targetName(config: RunConfig): string {
 }
 
 export function runContextOf(config: RunConfig): RunContext {
-  const redactor = new Redactor(new Map(secretsOf(config).map((secret) => [secret, 'token'])));
+  const redactor = Redactor.forRun(config);
   return {
     target: targetName(config),
     configuredReading: config.entryReading,

@@ -62,9 +62,9 @@ export interface Started {
 }
 
 /** Starts `node <args>` in the repository, in a process group of its own so that a signal reaches all of it, as Ctrl-C does. */
-export function startNode(args: readonly string[], env: Record<string, string>): Started {
+export function startNode(args: readonly string[], env: Record<string, string>, cwd = REPOSITORY): Started {
   const child = spawn(process.execPath, args, {
-    cwd: REPOSITORY,
+    cwd,
     env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -49,7 +49,7 @@ for (const { label, header, shown } of BROKEN_CREDENTIALS) {
   test(
     `AUT-02 a PATCH with ${label} is 401 and changes nothing`,
     rule('AUT-02'),
-    async ({ api, contacts, request, transcript, runConfig }) => {
+    async ({ api, contacts, requestPath, transcript, runConfig }) => {
       const { id } = await contacts.create();
       const before = await readStored(api, id, 'AUT-02');
       const credential: Credential = {
@@ -59,7 +59,7 @@ for (const { label, header, shown } of BROKEN_CREDENTIALS) {
         ...(shown ? { shown } : {}),
       };
 
-      const answer = await new Api(request, transcript, credential, checkEveryAnswer).patchContact(
+      const answer = await new Api(requestPath, transcript, credential, checkEveryAnswer).patchContact(
         id,
         contacts.everyField({ firstname: 'Mallory' }),
       );

@@ -6,7 +6,8 @@
  * RAT-02 empty the bucket of QOMON_RATE_TOKEN (on the mock, a token with a small bucket of its own).
  * Only POST and PATCH are counted: the contract documents no other cost.
  */
-import { PATCH_COST, POST_COST, remainingTokens, retryAfterSeconds } from '../request-path/rate-limit';
+import { PATCH_COST, POST_COST } from '../request-path/prices';
+import { remainingTokens, retryAfterSeconds } from '../request-path/rate-limit';
 import { observation, observe, rule } from '../support/rule-catalogue';
 import { expectUnchanged, readStored } from '../support/steps';
 import { expect, test } from '../support/test';

@@ -1,12 +1,16 @@
 /**
  * Requests to the target, as the contract shapes them (CONTRACT.md section 1): the envelope, the
  * bearer token, and the checks every answer must pass wherever it arrives (SCH-01..03, VAL-04).
- * Every exchange goes to the test's transcript, redacted.
+ * Every request passes traffic.ts (guard, budget, 429) and wire.ts (the bytes), and every answer
+ * is redacted before anyone sees it: no token the run knows, and not the Authorization value the
+ * request carried, reaches a test, a matcher, a transcript or a report, whatever the target echoes.
+ * Every exchange goes to the test's transcript.
  */
-import type { APIRequestContext } from '@playwright/test';
-import { Answer, type JsonObject } from './answer';
+import { Answer } from './answer';
+import type { RequestPath } from './request-path';
 import type { Exchange, Transcript } from './transcript';
-import { runTraffic, type Traffic, type TrafficOptions } from './traffic';
+import type { TrafficOptions } from './traffic';
+import { refuseRedirect, sendOverWire, TransportError, type WireAnswer } from './wire';
 
 /** How a request authenticates: a token named by the variable that holds it, or a broken header. */
 export type Credential =
@@ -28,7 +32,8 @@ export { Answer, type Json, type JsonObject } from './answer';
 
 export class Api {
   constructor(
-    private readonly request: APIRequestContext,
+    /** The request path of this process (request-path.ts): guard, budget, redactor, wire. */
+    private readonly path: RequestPath,
     private readonly transcript: Transcript,
     readonly credential: Credential,
     /**
@@ -38,25 +43,16 @@ export class Api {
     private readonly inspect?: (answer: Answer) => void,
     /** Waits on a 429's Retry-After, or not; whether the budget paid in advance (traffic.ts). */
     private readonly trafficOptions: TrafficOptions = {},
-    /** The target guard and the token budget every request passes (traffic.ts). */
-    private readonly traffic: Traffic = runTraffic(),
   ) {}
 
   /** The same credential, without the SCH/VAL-04 checks: for observations only. */
   withoutChecks(): Api {
-    return new Api(this.request, this.transcript, this.credential, undefined, this.trafficOptions, this.traffic);
+    return new Api(this.path, this.transcript, this.credential, undefined, this.trafficOptions);
   }
 
   /** The same credential for the DELETE that cleans up a contact: no checks, paid for when the contact was created. */
   forCleanup(): Api {
-    return new Api(
-      this.request,
-      this.transcript,
-      this.credential,
-      undefined,
-      { ...this.trafficOptions, prepaid: true },
-      this.traffic,
-    );
+    return new Api(this.path, this.transcript, this.credential, undefined, { ...this.trafficOptions, prepaid: true });
   }
 
   createContact(contact: object): Promise<Answer> {
@@ -82,7 +78,7 @@ export class Api {
   /** Any request, for the tests that send what a client following the contract never would. */
   async send(method: string, path: string, options: SendOptions = {}): Promise<Answer> {
     const variable = this.credential.kind === 'token' ? this.credential.variable : undefined;
-    const answer = await this.traffic.carry({ method, path, variable }, this.trafficOptions, () =>
+    const answer = await this.path.traffic.carry({ method, path, variable }, this.trafficOptions, () =>
       this.sendOnce(method, path, options),
     );
     this.inspect?.(answer);
@@ -98,28 +94,64 @@ export class Api {
     if (payload !== undefined) headers['Content-Type'] = JSON_CONTENT_TYPE;
     Object.assign(headers, options.headers);
 
-    // A Buffer goes out byte for byte: Playwright would JSON-encode a string sent as application/json.
-    const data = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
-    const response = await this.request.fetch(path, { method, headers, data, maxRedirects: 0 });
+    // The Authorization value sent is a secret too, in whatever form it took (a Basic pair in base64).
+    const sent = headers.Authorization;
+    const redactor = sent ? this.path.redactor.with(new Map([[sent, 'Authorization']])) : this.path.redactor;
+    const url = new URL(path, this.path.baseURL);
+    const wireAnswer = await this.#overTheWire(method, url, headers, payload);
+    const redacted = (text: string) => redactor.redact(text);
     const exchange: Exchange = {
       method,
-      url: response.url(),
+      url: url.href,
       credential:
         this.credential.kind === 'token'
           ? this.credential.variable
           : this.credential.kind === 'header'
             ? this.credential.label
             : 'no Authorization header',
-      requestHeaders:
-        this.credential.kind === 'header' && this.credential.shown !== undefined
-          ? { ...headers, Authorization: this.credential.shown }
-          : headers,
-      requestBody: typeof payload === 'string' ? payload : payload ? `<${payload.length} bytes>` : undefined,
-      status: response.status(),
-      responseHeaders: response.headers(),
-      responseText: await response.text(),
+      requestHeaders: Object.fromEntries(
+        Object.entries(headers).map(([name, value]) => [
+          name,
+          name === 'Authorization' && this.credential.kind === 'header' && this.credential.shown !== undefined
+            ? this.credential.shown
+            : this.path.redactor.redact(value),
+        ]),
+      ),
+      requestBody: typeof payload === 'string' ? redacted(payload) : payload ? `<${payload.length} bytes>` : undefined,
+      status: wireAnswer.status,
+      responseHeaders: Object.fromEntries(
+        Object.entries(wireAnswer.headers).map(([name, value]) => [name, redacted(value)]),
+      ),
+      responseText: redacted(wireAnswer.body),
     };
     this.transcript.record(exchange);
     return new Answer(exchange, this.transcript);
+  }
+
+  /**
+   * The request on the wire, or the TransportError that stops the run: once the target could not
+   * be talked to, every later request of the run fails at once with the same error.
+   */
+  async #overTheWire(
+    method: string,
+    url: URL,
+    headers: Record<string, string>,
+    payload: string | Buffer | undefined,
+  ): Promise<WireAnswer> {
+    const stopped = this.path.stop?.reason();
+    if (stopped) throw stopped;
+    const request = { method, url };
+    try {
+      // A Buffer goes out byte for byte.
+      const body = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
+      const answer = await sendOverWire({ ...request, headers, ...(body ? { body } : {}) }, this.path.wire);
+      refuseRedirect(request, answer);
+      return answer;
+    } catch (error) {
+      if (!(error instanceof TransportError)) throw error;
+      const redacted = new TransportError(error.kind, this.path.redactor.redact(error.message));
+      this.path.stop?.stop(redacted);
+      throw redacted;
+    }
   }
 }

@@ -10,18 +10,6 @@
  */
 import { closeSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { tokensCharged } from './spend';
-
-/**
- * What the budget reserves for a request: its cost as spend.ts counts it (RAT-01's 5 for POST and
- * PATCH of a contact, 1 for anything else, a conservative estimate: the docs give no other
- * figure), and for a POST that creates a contact also the DELETE that will clean it up, so that the
- * cleanup is paid for in advance and never refused.
- */
-export function reservedCost(method: string, url: URL): number {
-  const cost = tokensCharged(method, url.href);
-  return method === 'POST' && /\/contacts\/?$/.test(url.pathname) ? cost + tokensCharged('DELETE', url.href) : cost;
-}
 
 /** A shard of a sharded run gets its share of the budget (Playwright's `config.shard`). */
 export function shareOf(budget: number, shard: { total: number } | null | undefined): number {

@@ -4,6 +4,7 @@
  * to set; nothing here talks to the network.
  */
 import { config as loadDotenv } from 'dotenv';
+import { targetRefusal } from './guard';
 
 export type EntryReading = 'replace' | 'merge';
 export const ENTRY_READINGS: readonly EntryReading[] = ['replace', 'merge'];
@@ -38,18 +39,22 @@ export interface RunConfig {
   /** Token whose bucket the exhaustion check may use up; unset: QOMON_TOKEN, after everything else. */
   rateToken?: string;
   fastCheck: { numRuns?: number; seed?: number; path?: string; replayPath?: string };
+  /** The most one request may take, answer included (QOMON_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
+  /** Playwright workers (PW_WORKERS): a count, or a share of the cores such as `50%`. */
+  workers: number | string;
+  /** The embedded mock's fault (MOCK_FAULT), when it plays a misimplementation. */
+  mockFault?: string;
 }
+
+/** A stalled target fails a request after this long, well inside the 30 s a test may take. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+export const DEFAULT_WORKERS = 4;
+export const MOCK_VARIANTS = ['reference', 'tolerant'] as const;
 
 /** A configuration mistake: the message is the one line the user reads. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
-}
-
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
-
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.toLowerCase();
-  return LOOPBACK_HOSTS.has(bare) || /^127(\.\d{1,3}){3}$/.test(bare);
 }
 
 type Env = Record<string, string | undefined>;
@@ -79,7 +84,15 @@ function integer(env: Env, name: string, what: string): number | undefined {
 
 function parseTarget(env: Env, allowedHosts: string[]): Target {
   const raw = nonEmpty(env, 'QOMON_BASE_URL');
-  if (raw === undefined) return { kind: 'mock', variant: nonEmpty(env, 'MOCK_VARIANT') ?? 'reference' };
+  if (raw === undefined) {
+    const variant = nonEmpty(env, 'MOCK_VARIANT') ?? 'reference';
+    if (!(MOCK_VARIANTS as readonly string[]).includes(variant)) {
+      throw new ConfigError(
+        `MOCK_VARIANT="${variant}" is unknown: set it to ${MOCK_VARIANTS.join(' or ')}, or unset it`,
+      );
+    }
+    return { kind: 'mock', variant };
+  }
   let url: URL;
   try {
     url = new URL(raw);
@@ -101,13 +114,39 @@ function parseTarget(env: Env, allowedHosts: string[]): Target {
   }
   const host = url.hostname.toLowerCase();
   // The suite creates, patches and deletes contacts: it writes only where it was told it may.
-  if (!isLoopbackHost(host) && !allowedHosts.includes(host)) {
-    throw new ConfigError(
-      `QOMON_BASE_URL host "${host}" is not loopback and not in QOMON_ALLOWED_HOSTS: the suite writes to its target; add "${host}" to QOMON_ALLOWED_HOSTS to allow it`,
-    );
-  }
+  const refusal = targetRefusal(url, allowedHosts);
+  if (refusal !== undefined) throw new ConfigError(`QOMON_BASE_URL ${refusal}: the suite writes to its target`);
   const baseURL = url.href.endsWith('/') ? url.href : `${url.href}/`;
   return { kind: 'live', baseURL, host };
+}
+
+/** How the run's processes behave: workers, the request timeout, the mock's fault, where reports go. */
+function processSettings(env: Env): Pick<RunConfig, 'requestTimeoutMs' | 'workers' | 'mockFault'> {
+  const requestTimeoutMs =
+    positiveInteger(env, 'QOMON_REQUEST_TIMEOUT_MS', 'the milliseconds a request may take (e.g. 10000)') ??
+    DEFAULT_REQUEST_TIMEOUT_MS;
+  const rawWorkers = nonEmpty(env, 'PW_WORKERS');
+  if (rawWorkers !== undefined && !/^([1-9]\d*|([1-9]\d?|100)%)$/.test(rawWorkers)) {
+    throw new ConfigError(
+      `PW_WORKERS="${rawWorkers}" is not a number of workers: set it to a whole number from 1 (e.g. 4) or a share of the cores (e.g. 50%), or unset it`,
+    );
+  }
+  const workers =
+    rawWorkers === undefined ? DEFAULT_WORKERS : rawWorkers.endsWith('%') ? rawWorkers : Number(rawWorkers);
+  const mockFault = nonEmpty(env, 'MOCK_FAULT');
+  if (mockFault !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(mockFault)) {
+    throw new ConfigError(
+      `MOCK_FAULT="${mockFault}" is not a fault name: see \`npm run mock -- --list-faults\`, or unset it`,
+    );
+  }
+  if (mockFault !== undefined && nonEmpty(env, 'QOMON_BASE_URL') !== undefined) {
+    throw new ConfigError('MOCK_FAULT plays a fault on the embedded mock only: unset it, or unset QOMON_BASE_URL');
+  }
+  const reports = env.REPORTS_DIR;
+  if (reports !== undefined && reports !== '' && reports.trim() === '') {
+    throw new ConfigError('REPORTS_DIR is only blanks: set it to a folder for the reports, or unset it');
+  }
+  return { requestTimeoutMs, workers, ...(mockFault === undefined ? {} : { mockFault }) };
 }
 
 /** Reads and validates the environment of a run; throws ConfigError on the first mistake. */
@@ -152,6 +191,7 @@ export function parseRunConfig(env: Env): RunConfig {
   if ((fastCheck.path !== undefined || fastCheck.replayPath !== undefined) && fastCheck.seed === undefined) {
     throw new ConfigError('FC_PATH and FC_REPLAY_PATH replay a failure only with its seed: set FC_SEED too');
   }
+  const process = processSettings(env);
 
   if (target.kind === 'mock') {
     return {
@@ -165,6 +205,7 @@ export function parseRunConfig(env: Env): RunConfig {
       rateCapacity: rateCapacity ?? MOCK_DEFAULTS.rateCapacity,
       rateToken: nonEmpty(env, 'QOMON_RATE_TOKEN') ?? MOCK_DEFAULTS.rateToken,
       fastCheck,
+      ...process,
     };
   }
 
@@ -184,6 +225,7 @@ export function parseRunConfig(env: Env): RunConfig {
     rateCapacity,
     rateToken: nonEmpty(env, 'QOMON_RATE_TOKEN'),
     fastCheck,
+    ...process,
   };
 }
 
@@ -213,9 +255,11 @@ export function loadRunConfigOrExit(require?: (config: RunConfig) => void): RunC
   }
 }
 
-/** Every secret of a run, for redaction: longest first, so that no token hides inside another. */
-export function secretsOf(config: RunConfig): string[] {
-  return [config.token, config.otherSpaceToken, config.rateToken]
-    .filter((secret): secret is string => typeof secret === 'string' && secret.length > 0)
-    .sort((a, b) => b.length - a.length);
+/** Every secret of a run, each with the variable that holds it (the redactor writes `<QOMON_TOKEN>`). */
+export function secretsOf(config: RunConfig): Map<string, string> {
+  const secrets = new Map<string, string>();
+  if (config.rateToken) secrets.set(config.rateToken, 'QOMON_RATE_TOKEN');
+  if (config.otherSpaceToken) secrets.set(config.otherSpaceToken, 'QOMON_TOKEN_OTHER_SPACE');
+  if (config.token) secrets.set(config.token, 'QOMON_TOKEN');
+  return secrets;
 }

@@ -5,10 +5,6 @@
  */
 import type { Answer } from './answer';
 
-/** "This synchronous endpoint costs 5 rate-limit tokens per request" (PATCH and POST /contacts). */
-export const PATCH_COST = 5;
-export const POST_COST = 5;
-
 export function remainingTokens(answer: Answer): number | undefined {
   for (const name of ['ratelimit-remaining', 'x-ratelimit-remaining']) {
     const value = answer.header(name)?.trim();

@@ -8,14 +8,14 @@
  *   is the one place the suite waits on time, because the target asked it to.
  */
 import path from 'node:path';
-import { test, type TestInfo } from '@playwright/test';
+import type { TestInfo } from '@playwright/test';
 import type { Answer } from './answer';
-import { TokenBudget, reservedCost, shareOf } from './budget';
-import { loadRunConfig, type RunConfig } from './config';
-import { assertWritableTarget } from './guard';
+import { TokenBudget, shareOf } from './budget';
+import { ConfigError, type RunConfig } from './config';
+import { targetRefusal } from './guard';
+import { reservedCost, tokensCharged } from './prices';
 import { remainingTokens, retryAfterSeconds } from './rate-limit';
 import { reportsDir, RUN_ID } from './run';
-import { tokensCharged } from './spend';
 
 export interface TrafficOptions {
   /**
@@ -66,8 +66,24 @@ export interface TrafficSettings {
   pause(milliseconds: number): Promise<void>;
 }
 
+/** A request the budget cannot pay for, outside a test (a test is skipped instead). */
+export class BudgetRefusal extends Error {
+  override name = 'BudgetRefusal';
+}
+
+/** Throws ConfigError, naming QOMON_ALLOWED_HOSTS, unless the suite may write to `url`. */
+export function assertWritableTarget(url: URL, allowedHosts: readonly string[]): void {
+  const refusal = targetRefusal(url, allowedHosts);
+  if (refusal !== undefined) throw new ConfigError(`a request was refused before it was sent: ${refusal}`);
+}
+
 export class Traffic {
   constructor(private readonly settings: TrafficSettings) {}
+
+  /** The same guard and budget, for requests made outside any test (form discovery, a pre-flight). */
+  outsideTests(): Traffic {
+    return new Traffic({ ...this.settings, seat: () => undefined });
+  }
 
   /**
    * The guard and the budget for one request: throws when the target is not allowed; returns why
@@ -106,7 +122,7 @@ export class Traffic {
           seat.annotate('budget', refusal);
           seat.skip(refusal);
         }
-        throw new Error(refusal);
+        throw new BudgetRefusal(refusal);
       }
       const answer = await sendOnce();
       lastAnswer = answer;
@@ -166,8 +182,11 @@ export class Traffic {
 }
 
 function currentTest(): TestInfo | undefined {
+  // Only a Playwright worker runs tests; a script (the pre-flight of `npm run conformance`, the
+  // sweep) never loads Playwright for nothing, which keeps a dead target's one line quick.
+  if (process.env.TEST_WORKER_INDEX === undefined) return undefined;
   try {
-    return test.info();
+    return (require('@playwright/test') as typeof import('@playwright/test')).test.info();
   } catch {
     return undefined; // not inside a test: a script, or a module being loaded
   }
@@ -187,9 +206,11 @@ function seatOf(testInfo: TestInfo): TestSeat {
 }
 
 /** The budget of this run (or of this shard of it), shared by every worker through the ledger file. */
-function runBudget(config: RunConfig, testInfo: TestInfo | undefined): TokenBudget | undefined {
+function runBudget(
+  config: RunConfig,
+  shard: { current: number; total: number } | null | undefined,
+): TokenBudget | undefined {
   if (!Number.isFinite(config.tokenBudget)) return undefined;
-  const shard = testInfo?.config.shard;
   const share = shareOf(config.tokenBudget, shard);
   const describe =
     shard && shard.total > 1
@@ -203,18 +224,24 @@ function runBudget(config: RunConfig, testInfo: TestInfo | undefined): TokenBudg
   );
 }
 
-let trafficOfThisRun: Traffic | undefined;
+export interface TrafficPlace {
+  baseURL: string;
+  /** The shard of a sharded run (Playwright's `config.shard`), which gets its share of the budget. */
+  shard?: { current: number; total: number } | null;
+  /** False for a script that is not a run (the sweep): it draws on no budget. */
+  budget?: boolean;
+}
 
-/** The guard and budget of the run this process belongs to, built on first use from the run's configuration. */
-export function runTraffic(): Traffic {
-  if (trafficOfThisRun) return trafficOfThisRun;
-  const config = loadRunConfig();
-  let budget: TokenBudget | undefined | null = null;
-  trafficOfThisRun = new Traffic({
-    baseURL: () =>
-      currentTest()?.project.use.baseURL ?? (config.target.kind === 'live' ? config.target.baseURL : undefined),
+/**
+ * The guard and budget of one process of a run: built once per worker (the `requestPath` fixture),
+ * by the pre-flight and by the scripts, never a hidden singleton.
+ */
+export function trafficOf(config: RunConfig, place: TrafficPlace): Traffic {
+  const budget = place.budget === false ? undefined : runBudget(config, place.shard);
+  return new Traffic({
+    baseURL: () => place.baseURL,
     allowedHosts: config.allowedHosts,
-    budget: () => (budget === null ? (budget = runBudget(config, currentTest())) : budget),
+    budget: () => budget,
     ceiling: ({ share }) => {
       if (currentTest()?.project.name === RATE_LIMIT_PROJECT) return { tokens: share };
       const kept = Math.floor(share * KEPT_FOR_RATE_LIMIT);
@@ -226,5 +253,4 @@ export function runTraffic(): Traffic {
     },
     pause: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
   });
-  return trafficOfThisRun;
 }

@@ -1,3 +1,5 @@
+import { secretsOf, type RunConfig } from './config';
+
 /**
  * The transcript of a test: every request it sent and every answer it got, redacted, with a curl
  * line per request that reproduces it. Attached to the report only when the test fails.
@@ -20,6 +22,16 @@ export class Redactor {
   /** `secrets` maps each secret value to the variable that holds it. */
   constructor(private readonly secrets: ReadonlyMap<string, string>) {}
 
+  /** Every token of a run, each shown as `<VARIABLE>`: the one redactor of the suite and its reporters. */
+  static forRun(config: RunConfig): Redactor {
+    return new Redactor(secretsOf(config));
+  }
+
+  /** This redactor, plus more secrets (the Authorization value of one request). */
+  with(more: ReadonlyMap<string, string>): Redactor {
+    return new Redactor(new Map([...this.secrets, ...more]));
+  }
+
   redact(text: string): string {
     let out = text;
     const longestFirst = [...this.secrets.entries()].sort(([a], [b]) => b.length - a.length);
@@ -30,8 +42,9 @@ export class Redactor {
   }
 }
 
-function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
+/** A word for a POSIX shell: as it is when nothing in it is special, else single-quoted. */
+export function shellQuote(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 function truncate(text: string): string {

@@ -3,12 +3,11 @@
  * the test that saw it. The fixtures hand it to the request path as the answers' inspector.
  */
 import type { Answer } from '../request-path/answer';
+import { isContactsRoute } from '../request-path/prices';
 import { expect } from './expect';
 
 function isContactRoute(method: string, pathname: string): boolean {
-  return (
-    ['POST', 'GET', 'PATCH'].includes(method) && /\/contacts(\/[^/]+)?$/.test(pathname) && !pathname.includes('/forms/')
-  );
+  return ['POST', 'GET', 'PATCH'].includes(method) && isContactsRoute(pathname) && !pathname.includes('/forms/');
 }
 
 function isFormsRoute(method: string, pathname: string): boolean {

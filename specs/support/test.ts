@@ -12,9 +12,10 @@ import { everyScalarField, type ContactInput, type EntryListName } from './conta
 import { CATEGORIES_OF, FormCatalogue, type Form, type FormType } from './forms';
 import { LeftoverLedger } from '../request-path/leftovers';
 import { RUN_MARKER } from '../request-path/run';
+import { outsideTests, requestPathOf, type RequestPath } from '../request-path/request-path';
 import { spendAnnotation, spendOf } from '../request-path/spend';
-import { runTraffic } from '../request-path/traffic';
-import { Redactor, Transcript } from '../request-path/transcript';
+import { BudgetRefusal } from '../request-path/traffic';
+import { Transcript } from '../request-path/transcript';
 
 export interface CreatedContact {
   id: number;
@@ -43,10 +44,14 @@ export interface Forms {
 
 interface WorkerFixtures {
   runConfig: RunConfig;
+  /** The way to the wire of this worker: guard, budget, redaction, timeout, run-wide stop. */
+  requestPath: RequestPath;
   forms: Forms;
 }
 
 interface TestFixtures {
+  /** Skips every test once the target could not be talked to: the run stops early (run-stop.ts). */
+  targetReachable: void;
   transcript: Transcript;
   api: Api;
   anonymousApi: Api;
@@ -58,36 +63,41 @@ interface TestFixtures {
 
 export { RUN_ID, RUN_MARKER } from '../request-path/run';
 
-function redactorFor(config: RunConfig): Redactor {
-  const secrets = new Map<string, string>();
-  if (config.rateToken) secrets.set(config.rateToken, 'QOMON_RATE_TOKEN');
-  if (config.otherSpaceToken) secrets.set(config.otherSpaceToken, 'QOMON_TOKEN_OTHER_SPACE');
-  secrets.set(config.token, 'QOMON_TOKEN');
-  return new Redactor(secrets);
-}
-
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   runConfig: [async ({}, use) => use(loadRunConfig()), { scope: 'worker' }],
 
+  requestPath: [
+    async ({ runConfig }, use, workerInfo) => {
+      const baseURL = workerInfo.project.use.baseURL;
+      if (!baseURL) throw new Error(`project ${workerInfo.project.name} has no baseURL (playwright.config.ts)`);
+      await use(requestPathOf(runConfig, { baseURL, shard: workerInfo.config.shard }));
+    },
+    { scope: 'worker' },
+  ],
+
   forms: [
-    async ({ runConfig, playwright }, use, workerInfo) => {
-      const request = await playwright.request.newContext({ baseURL: workerInfo.project.use.baseURL });
+    async ({ runConfig, requestPath }, use) => {
+      // Discovery goes through the same path as every request, outside any test's transcript.
+      const discovery = new Api(outsideTests(requestPath), new Transcript(requestPath.redactor), {
+        kind: 'token',
+        token: runConfig.token,
+        variable: 'QOMON_TOKEN',
+      });
       const answers = [];
       // Discovery spends tokens too; a worker fixture cannot skip a test, so pick() does it instead.
       let unaffordable: string | undefined;
       for (const list of Object.keys(CATEGORIES_OF) as EntryListName[]) {
         for (const category of CATEGORIES_OF[list]) {
-          unaffordable ??= runTraffic().admit({ method: 'GET', path: `v1/forms/type/${category}` });
-          if (unaffordable) continue;
-          const response = await request.get(`v1/forms/type/${category}`, {
-            headers: { Authorization: `Bearer ${runConfig.token}`, Accept: 'application/json' },
-            maxRedirects: 0, // a redirect could lead past the target guard
-          });
-          const body: unknown = await response.json().catch(() => undefined);
-          answers.push({ list, category, status: response.status(), body });
+          if (unaffordable || requestPath.stop?.reason()) continue;
+          try {
+            const answer = await discovery.listForms(category);
+            answers.push({ list, category, status: answer.status, body: answer.json });
+          } catch (error) {
+            if (error instanceof BudgetRefusal) unaffordable = error.message;
+            else if (!requestPath.stop?.reason()) throw error; // a stopped run skips its tests instead
+          }
         }
       }
-      await request.dispose();
       const catalogue = FormCatalogue.fromAnswers(answers);
       const skipIfUnaffordable = () => {
         if (!unaffordable) return;
@@ -115,8 +125,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  transcript: async ({ runConfig }, use, testInfo) => {
-    const transcript = new Transcript(redactorFor(runConfig));
+  targetReachable: [
+    async ({ requestPath }, use, testInfo) => {
+      const stopped = requestPath.stop?.reason();
+      testInfo.skip(stopped !== undefined, `not run: ${stopped?.message}`);
+      await use();
+    },
+    { auto: true },
+  ],
+
+  transcript: async ({ requestPath }, use, testInfo) => {
+    const transcript = new Transcript(requestPath.redactor);
     await use(transcript);
     // What the test cost the target, for the conformance matrix (scripts/reporters).
     testInfo.annotations.push(spendAnnotation(spendOf(transcript.exchanges)));
@@ -125,10 +144,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     }
   },
 
-  api: async ({ request, transcript, runConfig }, use) => {
+  api: async ({ requestPath, transcript, runConfig }, use) => {
     await use(
       new Api(
-        request,
+        requestPath,
         transcript,
         { kind: 'token', token: runConfig.token, variable: 'QOMON_TOKEN' },
         checkEveryAnswer,
@@ -139,18 +158,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     );
   },
 
-  anonymousApi: async ({ request, transcript }, use) => {
-    await use(new Api(request, transcript, { kind: 'none' }, checkEveryAnswer));
+  anonymousApi: async ({ requestPath, transcript }, use) => {
+    await use(new Api(requestPath, transcript, { kind: 'none' }, checkEveryAnswer));
   },
 
-  otherSpaceApi: async ({ request, transcript, runConfig }, use, testInfo) => {
+  otherSpaceApi: async ({ requestPath, transcript, runConfig }, use, testInfo) => {
     testInfo.skip(
       !runConfig.otherSpaceToken,
       'QOMON_TOKEN_OTHER_SPACE is unset: set it to a token of a second space to check isolation (AUT-03)',
     );
     await use(
       new Api(
-        request,
+        requestPath,
         transcript,
         {
           kind: 'token',
@@ -162,11 +181,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     );
   },
 
-  rateApi: async ({ request, transcript, runConfig }, use) => {
+  rateApi: async ({ requestPath, transcript, runConfig }, use) => {
     const credential = runConfig.rateToken
       ? { kind: 'token' as const, token: runConfig.rateToken, variable: 'QOMON_RATE_TOKEN' }
       : { kind: 'token' as const, token: runConfig.token, variable: 'QOMON_TOKEN' };
-    await use(new Api(request, transcript, credential, checkEveryAnswer));
+    await use(new Api(requestPath, transcript, credential, checkEveryAnswer));
   },
 
   contacts: async ({ api, runConfig }, use, testInfo) => {

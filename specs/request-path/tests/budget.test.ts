@@ -6,7 +6,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { reservedCost, shareOf, TokenBudget } from '../budget';
+import { shareOf, TokenBudget } from '../budget';
+import { reservedCost } from '../prices';
 
 const TARGET = 'http://127.0.0.1:8787/';
 

@@ -3,8 +3,8 @@
  * annotation that carries a test's spend to the conformance matrix.
  */
 import { expect, test } from '@playwright/test';
-import { PATCH_COST, POST_COST } from '../rate-limit';
-import { parseSpend, spendAnnotation, spendOf, tokensCharged } from '../spend';
+import { PATCH_COST, POST_COST, tokensCharged } from '../prices';
+import { parseSpend, spendAnnotation, spendOf } from '../spend';
 
 const BASE = 'http://127.0.0.1:8787';
 
