@@ -38,6 +38,7 @@ import {
   resettingCreatedAt,
   truncatingBirthdateToTheDay,
 } from './wrong-rules/fields';
+import { parsingDigitOnlyMembersAsNumbers, writingClearedAddressAsEmptyString } from './wrong-rules/address';
 import {
   chargingTwice,
   chargingWritesOneToken,
@@ -86,6 +87,13 @@ export const FAULTS: readonly Fault[] = [
     description: 'problem details carry status as a string ("404"), not the number of the HTTP status',
     swaps: () => ({ writeJson: writingProblemStatusAsString }),
   },
+  {
+    name: 'cleared-address-as-empty-string',
+    rule: 'SCH-01',
+    description:
+      'a cleared address is written as "" instead of null or an object (REP-02 counts it as cleared: only the shape breaks)',
+    swaps: () => ({ renderContact: writingClearedAddressAsEmptyString }),
+  },
 
   // REP: full replace
   {
@@ -118,6 +126,13 @@ export const FAULTS: readonly Fault[] = [
     rule: 'REP-04',
     description: 'the PATCH answer carries the UpdatedAt read before the write (the entity as loaded, not as saved)',
     swaps: () => ({ replaceContact: answeringTheStaleUpdatedAt }),
+  },
+  {
+    name: 'postalcode-leading-zero-lost',
+    rule: 'REP-01',
+    description:
+      'digit-only address members are parsed as numbers by the serializer, so postal code "01000" comes back as 1000',
+    swaps: () => ({ renderContact: parsingDigitOnlyMembersAsNumbers }),
   },
 
   // ENT: entries

@@ -107,11 +107,13 @@ const MINIMAL_EXAMPLES: Readonly<Record<string, readonly Step[]>> = {
   'entry-id-as-string': [post({ custom_fields: [job('Architect')] })],
   'timestamps-without-zone': [post({})],
   'problem-status-as-string': [get('/contacts/424242')],
+  'cleared-address-as-empty-string': [post({})],
   'pollingstation-not-stored': [post({ address: { pollingstation: '7' } })],
   'field-cleared-on-second-patch': [post({ firstname: 'Ada' }), patch({})],
   'address-kept-when-left-out': [post({ address: { city: 'Paris' } }), patch({})],
   'created-at-reset-on-patch': [post({}), tick, patch({})],
   'patch-answer-stale-updated-at': [post({}), tick, patch({})],
+  'postalcode-leading-zero-lost': [post({ address: { postalcode: '01000' } })],
   'entry-id-recycled': [
     post({}),
     patch({ custom_fields: [job('a')] }),
