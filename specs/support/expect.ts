@@ -85,6 +85,22 @@ export function isCleared(value: unknown): boolean {
   return false;
 }
 
+/** SCH-03: what keeps `answer` from being a problem answer with a status among `statuses`; empty when it is one. */
+export function problemDefects(answer: Answer, statuses: readonly number[]): string[] {
+  const problems: string[] = [];
+  if (!statuses.includes(answer.status)) problems.push(`status ${answer.status}, expected ${statuses.join(' or ')}`);
+  const contentType = answer.header('content-type') ?? '(none)';
+  if (!/^application\/(problem\+)?json\b/i.test(contentType)) {
+    problems.push(`content type ${contentType}, expected application/problem+json or application/json`);
+  }
+  const violations = validate('problem', answer.json);
+  if (violations.length > 0) problems.push(`the body is not problem details:\n${formatViolations(violations)}`);
+  const bodyStatus = (answer.json as { status?: unknown } | undefined)?.status;
+  if (bodyStatus !== answer.status)
+    problems.push(`body status ${show(bodyStatus)} differs from the HTTP status ${answer.status}`);
+  return problems;
+}
+
 export const expect = baseExpect.extend({
   /** SCH-01..03: the value (or the answer's body) validates against `schemas/<name>.schema.json`. */
   toMatchSchema(received: unknown, name: SchemaName) {
@@ -103,18 +119,7 @@ export const expect = baseExpect.extend({
   /** SCH-03: a status among `allowed`, a problem-details body, and its `status` equal to the HTTP status. */
   toBeProblem(received: Answer, allowed: number | readonly number[]) {
     const statuses = typeof allowed === 'number' ? [allowed] : [...allowed];
-    const problems: string[] = [];
-    if (!statuses.includes(received.status))
-      problems.push(`status ${received.status}, expected ${statuses.join(' or ')}`);
-    const contentType = received.header('content-type') ?? '(none)';
-    if (!/^application\/(problem\+)?json\b/i.test(contentType)) {
-      problems.push(`content type ${contentType}, expected application/problem+json or application/json`);
-    }
-    const violations = validate('problem', received.json);
-    if (violations.length > 0) problems.push(`the body is not problem details:\n${formatViolations(violations)}`);
-    const bodyStatus = (received.json as { status?: unknown } | undefined)?.status;
-    if (bodyStatus !== received.status)
-      problems.push(`body status ${show(bodyStatus)} differs from the HTTP status ${received.status}`);
+    const problems = problemDefects(received, statuses);
     const pass = problems.length === 0;
     return {
       name: 'toBeProblem',
