@@ -27,6 +27,16 @@ import { FREE_VALUES } from './values';
 /** ENT-03 names no limit; four or five answers in one payload reach a server that keeps three. */
 export const MAX_ANSWERS_PER_COMMAND = 5;
 
+/**
+ * Text of digits for the digit-only address members (housenumber, postalcode, citycode, floor), from
+ * a space with leading zeros: an answer may write such a member as a number, and REP-01 fails one
+ * that loses a digit ("01000" -> 1000). Postal codes that start with 0 are common (Ain, Aisne, …).
+ */
+const digitOnlyText: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('01000', '09200', '0', '007', '75001'),
+  fc.stringMatching(/^[0-9]{1,5}$/),
+);
+
 /** Values for the scalar fields, each a valid value of its kind (section 2); `surname` is the fixture's. */
 const FIELD_VALUES: { [F in ChangeableField]: fc.Arbitrary<NonNullable<ContactInput[F]>> } = {
   firstname: fc.constantFrom('Grace', 'Margaret', 'Katherine'),
@@ -44,9 +54,16 @@ const FIELD_VALUES: { [F in ChangeableField]: fc.Arbitrary<NonNullable<ContactIn
   black_list: fc.boolean(),
   mobile_invalid: fc.boolean(),
   phone_invalid: fc.boolean(),
-  address: fc.constantFrom(
-    { housenumber: '1', street: 'Broadway', postalcode: '10004', city: 'New York' },
-    { housenumber: '5', street: 'quai Saint-Antoine', postalcode: '69002', city: 'Lyon' },
+  address: fc.record(
+    {
+      housenumber: digitOnlyText,
+      street: fc.constantFrom('Broadway', 'quai Saint-Antoine'),
+      postalcode: digitOnlyText,
+      citycode: digitOnlyText,
+      city: fc.constantFrom('New York', 'Lyon', 'Bourg-en-Bresse'),
+      floor: digitOnlyText,
+    },
+    { requiredKeys: ['street', 'postalcode', 'city'] },
   ),
   tags: fc
     .uniqueArray(fc.constantFrom('navy', 'volunteer', 'donor'), { minLength: 1, maxLength: 2 })

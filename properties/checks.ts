@@ -12,7 +12,7 @@ import { Temporal } from 'temporal-polyfill';
 import { compareInstants, isAnswerTimestamp, toEpochMicroseconds } from '../schemas/formats';
 import { type Answer, type JsonObject } from '../specs/request-path/api';
 import { activeEntriesOf, entriesOf } from '../specs/support/contact';
-import { canonical, fieldsNotAsSent, fieldsNotCleared } from '../specs/support/compare';
+import { addressMemberText, canonical, fieldsNotAsSent, fieldsNotCleared } from '../specs/support/compare';
 import {
   ADDRESS_MEMBERS,
   ENTRY_LISTS,
@@ -184,7 +184,7 @@ export function expectUpdatedAtNotBack(answer: Answer, where: string, previous: 
 
 /**
  * What the contract says a re-send must keep: the writable fields (a cleared one as null, whatever
- * form the clearing took), and the active entries as form, option and data, as a multiset. Not the
+ * form the clearing took; a digit-only address member as its decimal text, whether string or number), and the active entries as form, option and data, as a multiset. Not the
  * ids, not UpdatedAt, not an entry's `date` (the server chooses it for an entry sent without one),
  * not the members an answer adds (a tag's id).
  */
@@ -197,7 +197,7 @@ export function observableState(contact: JsonObject): unknown {
       fields[field] = Object.fromEntries(
         ADDRESS_MEMBERS.map((member) => [
           member,
-          isCleared((value as JsonObject)[member]) ? null : (value as JsonObject)[member],
+          isCleared((value as JsonObject)[member]) ? null : addressMemberText(member, (value as JsonObject)[member]),
         ]),
       );
     else if (field === 'tags' && Array.isArray(value)) fields[field] = value.map((tag: JsonObject) => tag?.name).sort();
@@ -263,9 +263,10 @@ export function payloadReadFrom(answer: Answer, forms: ReadonlyMap<number, Form>
     if (field === 'birthdate') payload[field] = asInput(value, field);
     else if (field === 'address')
       payload[field] = Object.fromEntries(
+        // A digit-only member read as a number goes back as its decimal text, as a client writes it.
         ADDRESS_MEMBERS.filter((member) => !isCleared((value as JsonObject)[member])).map((member) => [
           member,
-          (value as JsonObject)[member],
+          addressMemberText(member, (value as JsonObject)[member]),
         ]),
       );
     else if (field === 'tags' && Array.isArray(value))

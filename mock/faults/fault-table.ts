@@ -42,6 +42,7 @@ import {
   resettingCreatedAt,
   truncatingBirthdateToTheDay,
 } from './wrong-fields';
+import { parsingDigitOnlyMembersAsNumbers, writingClearedAddressAsEmptyString } from './wrong-address';
 import {
   chargingTwice,
   chargingWritesOneToken,
@@ -95,6 +96,14 @@ export const FAULTS: readonly Fault[] = [
     swaps: () => ({ writeJson: writingProblemStatusAsString }),
     example: [get('/contacts/424242')],
   },
+  {
+    name: 'cleared-address-as-empty-string',
+    rule: 'SCH-01',
+    description:
+      'a cleared address is written as "" instead of null or an object (REP-02 counts it as cleared: only the shape breaks)',
+    swaps: () => ({ renderContact: writingClearedAddressAsEmptyString }),
+    example: [post({})],
+  },
 
   // REP: full replace
   {
@@ -132,6 +141,14 @@ export const FAULTS: readonly Fault[] = [
     description: 'the PATCH answer carries the UpdatedAt read before the write (the entity as loaded, not as saved)',
     swaps: () => ({ replaceContact: answeringTheStaleUpdatedAt }),
     example: [post({}), tick, patch({})],
+  },
+  {
+    name: 'postalcode-leading-zero-lost',
+    rule: 'REP-01',
+    description:
+      'digit-only address members are parsed as numbers by the serializer, so postal code "01000" comes back as 1000',
+    swaps: () => ({ renderContact: parsingDigitOnlyMembersAsNumbers }),
+    example: [post({ address: { postalcode: '01000' } })],
   },
 
   // ENT: entries

@@ -38,6 +38,14 @@ export const ADDRESS_MEMBERS = [
 ] as const;
 export type AddressMember = (typeof ADDRESS_MEMBERS)[number];
 
+/** The members Qomon's examples write as JSON numbers (section 2): often digits only. */
+export const DIGIT_ONLY_MEMBERS = [
+  'housenumber',
+  'postalcode',
+  'citycode',
+  'floor',
+] as const satisfies readonly AddressMember[];
+
 /** "out of scope for the rules below (OBSERVE only)": accepted, stored and echoed as sent. */
 export const OUT_OF_SCOPE_FIELDS = ['action_ids', 'user_contact_id', 'notes'] as const;
 

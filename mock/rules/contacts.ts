@@ -7,6 +7,7 @@ import {
   ADDRESS_MEMBERS,
   BOOLEAN_FIELDS,
   CONTACT_REQUEST_FIELDS,
+  DIGIT_ONLY_MEMBERS,
   STRING_FIELDS,
   type Address,
   type AddressMember,
@@ -321,6 +322,28 @@ export function deleteContactAt(contact: StoredContact, at: EpochMicroseconds): 
 // ---------------------------------------------------------------------------------------------
 // The answer
 
+/** "01000" is not digit-only text a number keeps: only 0 or a digit string without a leading zero is. */
+const LOSSLESS_AS_NUMBER = /^(0|[1-9][0-9]*)$/;
+
+/**
+ * The address as answers carry it (section 2): the stored members, with the behaviour's choices
+ * where the contract leaves room: server-owned members beside them, digit-only members as numbers
+ * when no digit is lost, a cleared address as an object of cleared members.
+ */
+function renderAddress(address: Address | null, behaviour: Behaviour): Record<string, unknown> | null {
+  if (address === null && !behaviour.clearedAddressAsObject) return null;
+  const members: Record<string, unknown> =
+    address === null ? Object.fromEntries(ADDRESS_MEMBERS.map((member) => [member, ''])) : { ...address };
+  if (behaviour.digitOnlyMembersAsNumbers) {
+    for (const member of DIGIT_ONLY_MEMBERS) {
+      const text = members[member];
+      if (typeof text === 'string' && LOSSLESS_AS_NUMBER.test(text) && Number.isSafeInteger(Number(text)))
+        members[member] = Number(text);
+    }
+  }
+  return { ...members, ...behaviour.addressServerMembers };
+}
+
 /**
  * The contact as answers carry it: every writable field (cleared ones as `null`, `false` or `[]`),
  * the server-owned fields, and timestamps with the behaviour's fractional digits (SCH-02).
@@ -344,7 +367,7 @@ export function renderContact(contact: StoredContact, behaviour: Behaviour): Rec
   rendered['birthdate'] = fields.birthdate === null ? null : timestamp(fields.birthdate);
   rendered['age_category'] = fields.age_category;
   for (const field of BOOLEAN_FIELDS) rendered[field] = fields[field];
-  rendered['address'] = fields.address === null ? null : { ...fields.address };
+  rendered['address'] = renderAddress(fields.address, behaviour);
   rendered['tags'] = fields.tags.map((tag) =>
     behaviour.addsExtraProperties
       ? { name: tag.name, appearance_count: fields.tags.filter((other) => other.name === tag.name).length }

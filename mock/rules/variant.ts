@@ -33,6 +33,15 @@ export interface Behaviour {
   readonly bearerSchemeIgnoresCase: boolean;
   /** REP-02: a cleared field may be `null`; the tolerant variant also takes `null` as input. */
   readonly acceptsNullAsCleared: boolean;
+  /**
+   * Section 2 (change of 2026-12-02): an answer's address may add server-owned members with any
+   * value; these are added to every address answered, a cleared one included. None: add nothing.
+   */
+  readonly addressServerMembers: Readonly<Record<string, unknown>> | undefined;
+  /** Section 2: a digit-only address member may come back as a number with the same decimal text. */
+  readonly digitOnlyMembersAsNumbers: boolean;
+  /** REP-02: a cleared address may be an object whose writable members are cleared (here `""`), instead of `null`. */
+  readonly clearedAddressAsObject: boolean;
 }
 
 const REFERENCE: Behaviour = {
@@ -47,6 +56,9 @@ const REFERENCE: Behaviour = {
   addsExtraProperties: false,
   bearerSchemeIgnoresCase: false,
   acceptsNullAsCleared: false,
+  addressServerMembers: undefined,
+  digitOnlyMembersAsNumbers: false,
+  clearedAddressAsObject: false,
 };
 
 /** Differs from the reference only where the contract accepts either answer. */
@@ -62,6 +74,17 @@ const TOLERANT: Behaviour = {
   addsExtraProperties: true,
   bearerSchemeIgnoresCase: true,
   acceptsNullAsCleared: true,
+  // AddressResp of Qomon's OpenAPI: members the contract does not pin, of several JSON types.
+  addressServerMembers: {
+    id: 4242,
+    score: 0.965753,
+    latitude: '48.856600',
+    longitude: '2.352200',
+    location: { type: 'Point', coordinates: [2.3522, 48.8566] },
+    invalid: null,
+  },
+  digitOnlyMembersAsNumbers: true,
+  clearedAddressAsObject: true,
 };
 
 export function behaviourOf(variant: Variant): Behaviour {

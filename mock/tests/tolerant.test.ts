@@ -245,3 +245,25 @@ test('tolerant: the entry rules are the reference ones (a radio form keeps the l
     'ENT-04 tolerant keeps the last radio answer only',
   ).toEqual(['business']);
 });
+
+test('tolerant: the address as AddressResp writes it (section 2, change of 2026-12-02)', async ({ tolerantApi }) => {
+  const contact = await createTolerant(tolerantApi, {
+    address: { postalcode: '75001', citycode: '01053', floor: '0', housenumber: '12b', street: 'rue de Rivoli' },
+  });
+  expect(contact['address'], 'section 2: digit-only members as numbers only where no digit is lost').toMatchObject({
+    postalcode: 75001,
+    citycode: '01053',
+    floor: 0,
+    housenumber: '12b',
+    street: 'rue de Rivoli',
+  });
+  expect(contact['address'], 'section 2: server-owned members beside the writable ones').toHaveProperty('latitude');
+
+  const response = await tolerantApi.patch(`/contacts/${contact.id}`, { data: envelope({ firstname: 'NoAddress' }) });
+  const cleared = (await contactOf(response))['address'] as Record<string, unknown>;
+  expect(cleared, 'REP-02: a cleared address is an object of cleared members').toMatchObject({
+    street: '',
+    postalcode: '',
+  });
+  expect(cleared, 'REP-02: its server-owned members stay beside them').toHaveProperty('id');
+});

@@ -29,10 +29,10 @@ export default class ConformanceReporter implements Reporter {
     this.root = suite;
   }
 
-  onEnd(result: FullResult): void {
+  async onEnd(result: FullResult): Promise<{ status: FullResult['status'] } | undefined> {
     const tests = (this.root?.allTests() ?? []).filter(isConformanceTest);
     // A unit-only run, a --list, or a run stopped before its first test: no matrix to write.
-    if (!tests.some((test) => test.results.length > 0)) return;
+    if (!tests.some((test) => test.results.length > 0)) return undefined;
     const context = currentRunContext();
     // A target that could not be talked to stopped the run (run-stop.ts): an error of the run, so
     // the tests that met it are not judged, and the summary says so instead of listing rule failures.
@@ -57,6 +57,11 @@ export default class ConformanceReporter implements Reporter {
     writeFileSync(path.join(this.options.outputDir, 'conformance.md'), renderMarkdown(rows, facts));
     writeFileSync(path.join(this.options.outputDir, 'conformance.html'), renderHtml(rows, facts));
     process.stdout.write(`${summaryLine(rows, facts)}\n`);
+    // A schema break seen by a test of another rule leaves that test passed (every-answer.ts); the
+    // run must still fail, since the SCH rule it breaks does.
+    return result.status === 'passed' && records.some((record) => record.schemaBreaks !== undefined)
+      ? { status: 'failed' }
+      : undefined;
   }
 
   printsToStdio(): boolean {

@@ -9,6 +9,7 @@
  */
 import { RULES, RULE_IDS, ruleIdsIn, type Level, type RuleId } from '../../specs/support/rule-catalogue';
 import type { Spend } from '../../specs/request-path/spend';
+import type { SchemaBreak } from '../../specs/support/schema-breaks';
 
 export type TestStatus = 'passed' | 'failed' | 'skipped';
 export type Verdict = 'pass' | 'fail' | 'warning' | 'skipped' | 'not run';
@@ -29,6 +30,11 @@ export interface TestRecord {
    * other rules it names are neither passed nor failed by it.
    */
   failedRules?: RuleId[];
+  /**
+   * The schema breaks the test saw in answers (specs/support/schema-breaks.ts): each fails the SCH
+   * rule it names, whatever the test's own verdict; the test's own rules keep that verdict.
+   */
+  schemaBreaks?: SchemaBreak[];
   /** The reading of the entry rules the probe found, when this test is the probe. */
   reading?: string;
   spend: Spend;
@@ -59,13 +65,34 @@ export function verdictOf(level: Level, statuses: readonly TestStatus[]): Verdic
   return statuses.includes('passed') ? 'pass' : 'skipped';
 }
 
+/** What broke `id` in `record`'s answers, in short (the requirement, the request, the first violation); undefined when nothing did. */
+function schemaBreakOf(record: TestRecord, id: RuleId): string | undefined {
+  const found = record.schemaBreaks?.find((schemaBreak) => schemaBreak.rule === id);
+  return found?.message.split('\n').slice(0, 2).join('; ');
+}
+
+/**
+ * A test's line in the row of `id`: its own outcome for a rule it names, and a failure for a SCH
+ * rule whose schema an answer it saw breaks (named so, when the test is of another rule).
+ */
+function testOfRule(record: TestRecord, id: RuleId): RuleRow['tests'][number] | undefined {
+  const names = record.ruleIds.includes(id) && (record.failedRules === undefined || record.failedRules.includes(id));
+  const broken = schemaBreakOf(record, id);
+  if (broken !== undefined)
+    return {
+      title: names ? record.title : `${record.title} (saw an answer that breaks ${id})`,
+      status: 'failed',
+      why: broken,
+    };
+  if (!names) return undefined;
+  const { title, status, why } = record;
+  return { title, status, ...(why === undefined ? {} : { why }) };
+}
+
 export function buildMatrix(records: readonly TestRecord[]): RuleRow[] {
   return RULE_IDS.map((id) => {
     const { level, area, text, doc } = RULES[id];
-    const tests = records
-      .filter((record) => record.ruleIds.includes(id))
-      .filter((record) => record.failedRules === undefined || record.failedRules.includes(id))
-      .map(({ title, status, why }) => ({ title, status, ...(why === undefined ? {} : { why }) }));
+    const tests = records.flatMap((record) => testOfRule(record, id) ?? []);
     const verdict = verdictOf(
       level,
       tests.map((test) => test.status),

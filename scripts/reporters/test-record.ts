@@ -4,6 +4,7 @@
  */
 import type { TestCase } from '@playwright/test/reporter';
 import { parseSpend, SPEND_ANNOTATION } from '../../specs/request-path/spend';
+import { parseSchemaBreak, SCHEMA_BREAK_ANNOTATION } from '../../specs/support/schema-breaks';
 import { rulesOf, type TestRecord, type TestStatus } from './matrix';
 
 /** The projects of the conformance suite (playwright.config.ts); `unit` is the project's own tests. */
@@ -55,6 +56,10 @@ export function recordOf(test: TestCase, redact: (text: string) => string): Test
   const reading = described('reading')[0];
   // A property checks many rules; when it fails it names the one whose check broke (properties/runner.ts).
   const failedRules = described('failed-rule').flatMap((description) => rulesOf([], description));
+  // Breaks of SCH-01..03 seen in answers: charged to those rules, not to the test's own (every-answer.ts).
+  const schemaBreaks = annotations
+    .filter((annotation) => annotation.type === SCHEMA_BREAK_ANNOTATION)
+    .flatMap((annotation) => parseSchemaBreak(redact(annotation.description ?? '')) ?? []);
   const spend = annotations
     .filter((annotation) => annotation.type === SPEND_ANNOTATION)
     .map((annotation) => parseSpend(annotation.description))
@@ -70,6 +75,7 @@ export function recordOf(test: TestCase, redact: (text: string) => string): Test
     observations: described('observation'),
     ...(reading === undefined ? {} : { reading }),
     ...(status === 'failed' && failedRules.length > 0 ? { failedRules } : {}),
+    ...(schemaBreaks.length > 0 ? { schemaBreaks } : {}),
     spend,
   };
 }

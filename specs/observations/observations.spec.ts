@@ -3,8 +3,8 @@
  * what the target does and never fails on it. These tests send through `withoutChecks()` and
  * assert nothing about the answers; what they saw is an `observation` annotation in every report.
  */
-import { type Answer } from '../request-path/api';
-import { activeEntriesOf, entriesOf } from '../support/contact';
+import { type Answer, type JsonObject } from '../request-path/api';
+import { DIGIT_ONLY_MEMBERS, activeEntriesOf, entriesOf } from '../support/contact';
 import { freeEntry, optionEntry } from '../support/forms';
 import { observation, observe } from '../support/rule-catalogue';
 import { test } from '../support/test';
@@ -222,5 +222,41 @@ test(
         .patchContact(id, contacts.everyField({ [radio.list]: [{ ...optionEntry(radio, 0), data: 'not-the-value' }] }));
       observe(test.info(), 'radio answer whose data is not the option value', outcome(answer));
     }
+  },
+);
+
+test(
+  'OBSERVE whether digit-only address members come back as numbers',
+  observation('digit-only address members as numbers'),
+  async ({ api, contacts }) => {
+    const sent = contacts.everyField();
+    const { id } = await contacts.create(sent);
+    const answer = await api.withoutChecks().patchContact(id, sent);
+    const address = answer.contact.address;
+    const seen = DIGIT_ONLY_MEMBERS.map((member) => {
+      const value = address && typeof address === 'object' ? (address as JsonObject)[member] : undefined;
+      return `${member} ${JSON.stringify(sent.address?.[member])} -> ${JSON.stringify(value)} (${typeof value})`;
+    });
+    observe(test.info(), 'digit-only address members', `${answer.status}; ${seen.join(', ')}`);
+  },
+);
+
+test(
+  'OBSERVE whether age_category follows birthdate',
+  observation('age_category and birthdate'),
+  async ({ api, contacts }) => {
+    const { id } = await contacts.create();
+    // The docs call age_category a bracket (0-6 by default, customisable); a server may derive it.
+    const birthdate = '1955-07-06T00:00:00.000Z';
+    const withBoth = await api.withoutChecks().patchContact(id, contacts.everyField({ birthdate, age_category: 1 }));
+    const withoutCategory = contacts.everyField({ birthdate });
+    delete withoutCategory.age_category;
+    const withBirthdateOnly = await api.withoutChecks().patchContact(id, withoutCategory);
+    observe(
+      test.info(),
+      `age_category with birthdate ${birthdate}`,
+      `age_category 1 sent -> ${JSON.stringify(withBoth.contact.age_category)} (${withBoth.status}); ` +
+        `left out -> ${JSON.stringify(withBirthdateOnly.contact.age_category)} (${withBirthdateOnly.status})`,
+    );
   },
 );

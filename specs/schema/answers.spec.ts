@@ -1,7 +1,8 @@
 /**
  * The shapes of answers (CONTRACT.md section 3, SCH-*). Every answer of every test is already
- * checked as it arrives (request-path/api.ts); these tests make each rule visible on its own, on the
- * answers that carry the most: a contact with every field and entries in both lists.
+ * checked as it arrives (support/every-answer.ts), and a break seen there is charged to its SCH
+ * rule; these tests assert each rule on their own, strictly, on the answers that carry the most (a
+ * contact with every field and entries in both lists) and on a contact whose fields are cleared.
  */
 import type { Api } from '../request-path/api';
 import { ENTRY_LISTS } from '../support/contact';
@@ -48,6 +49,25 @@ test(
       ['GET', read],
     ] as const) {
       await expect(answer, `SCH-01 the ${what} answer is the contact envelope`).toMatchSchema('contact-answer');
+    }
+  },
+);
+
+test(
+  'SCH-01 the answers to a PATCH that clears every field but surname, and to the GET after it, validate against the contact answer schema',
+  rule('SCH-01'),
+  async ({ api, contacts, forms }) => {
+    // Cleared fields are where shapes part: null, "", [], false, an address of cleared members (REP-02).
+    const { id } = await contacts.create(richContact(contacts, forms));
+    const patched = await api.patchContact(id, { surname: contacts.everyField().surname });
+    const read = await api.getContact(id);
+    for (const [what, answer] of [
+      ['PATCH', patched],
+      ['GET', read],
+    ] as const) {
+      await expect(answer, `SCH-01 the ${what} answer of a cleared contact is the contact envelope`).toMatchSchema(
+        'contact-answer',
+      );
     }
   },
 );

@@ -6,7 +6,7 @@ import { Temporal } from 'temporal-polyfill';
 import { isAnswerTimestamp, toEpochMicroseconds } from '../../schemas/formats';
 import { isCleared } from './expect';
 import type { JsonObject } from '../request-path/api';
-import { ADDRESS_MEMBERS, BOOLEAN_FIELDS, STRING_FIELDS, type ContactInput } from './contact';
+import { ADDRESS_MEMBERS, BOOLEAN_FIELDS, DIGIT_ONLY_MEMBERS, STRING_FIELDS, type ContactInput } from './contact';
 
 /** A form of the value in which equal contacts are deep-equal: instants as microseconds, lists sorted. */
 export function canonical(value: unknown): unknown {
@@ -31,6 +31,26 @@ function sameInstantOrValue(received: unknown, sent: unknown): boolean {
   return JSON.stringify(canonical(received)) === JSON.stringify(canonical(sent));
 }
 
+function isDigitOnlyMember(member: string): boolean {
+  return (DIGIT_ONLY_MEMBERS as readonly string[]).includes(member);
+}
+
+/**
+ * An address member as the text a client reads from it: a number written by a server for a
+ * digit-only member (section 2) as its decimal text (1000 -> "1000"), anything else as it is.
+ */
+export function addressMemberText(member: string, value: unknown): unknown {
+  return typeof value === 'number' && isDigitOnlyMember(member) ? String(value) : value;
+}
+
+/**
+ * REP-01 for one address member: the string sent, or (digit-only members) a number whose decimal
+ * text is exactly that string: "75001" -> 75001 passes, "01000" -> 1000 has lost a digit and fails.
+ */
+export function sameAddressMember(member: string, received: unknown, sent: string): boolean {
+  return addressMemberText(member, received) === sent;
+}
+
 /**
  * REP-01: the fields of `sent` whose value in `contact` differs, as readable lines (empty when all
  * came back). Answers may add members (an address id, a tag colour): only what was sent is compared.
@@ -49,7 +69,7 @@ export function fieldsNotAsSent(contact: JsonObject, sent: ContactInput): string
     for (const member of ADDRESS_MEMBERS) {
       const expected = sent.address[member];
       // A member not sent is cleared (REP-02), checked where that rule is.
-      if (expected !== undefined && address[member] !== expected)
+      if (expected !== undefined && !sameAddressMember(member, address[member], expected))
         differ(`address.${member}`, address[member], expected);
     }
   }

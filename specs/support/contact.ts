@@ -46,6 +46,18 @@ export const ADDRESS_MEMBERS = [
   'pollingstation',
 ] as const;
 
+/**
+ * The address members whose values are often digits only. Section 2: an answer may carry such a
+ * member as a JSON number whose decimal text is exactly the string sent ("75001" -> 75001), as
+ * Qomon's own examples do; "01000" -> 1000 loses a digit (REP-01).
+ */
+export const DIGIT_ONLY_MEMBERS = [
+  'housenumber',
+  'postalcode',
+  'citycode',
+  'floor',
+] as const satisfies readonly (typeof ADDRESS_MEMBERS)[number][];
+
 export type StringField = (typeof STRING_FIELDS)[number];
 export type BooleanField = (typeof BOOLEAN_FIELDS)[number];
 export type AddressMember = (typeof ADDRESS_MEMBERS)[number];

@@ -6,7 +6,7 @@ import { expect as baseExpect } from '@playwright/test';
 import { formatViolations, validate, type SchemaName } from '../../schemas/registry';
 import { isAnswerTimestamp, sameInstant } from '../../schemas/formats';
 import type { Answer, JsonObject } from '../request-path/answer';
-import type { EntryInput, EntryListName } from './contact';
+import { ADDRESS_MEMBERS, type EntryInput, type EntryListName } from './contact';
 
 /** Duck-typed so that this module needs nothing from api.ts at run time (api.ts imports it). */
 function isAnswer(value: unknown): value is Answer {
@@ -73,12 +73,32 @@ function listOf(contact: JsonObject, list: EntryListName): JsonObject[] {
   return Array.isArray(value) ? (value as JsonObject[]) : [];
 }
 
-/** REP-02: "Cleared means absent, null, "" or []; for a boolean also false; for address also an object whose members are all cleared." */
+/**
+ * REP-02: "Cleared means absent, null, "" or []; for a boolean also false; for address also an
+ * object whose writable members (the 14 of section 2) are all cleared; its server-owned members are
+ * not constrained." The only object among the writable fields is the address.
+ */
 export function isCleared(value: unknown): boolean {
   if (value === undefined || value === null || value === '' || value === false) return true;
   if (Array.isArray(value)) return value.length === 0;
-  if (typeof value === 'object') return Object.values(value as JsonObject).every(isCleared);
+  if (typeof value === 'object') return ADDRESS_MEMBERS.every((member) => isCleared((value as JsonObject)[member]));
   return false;
+}
+
+/** SCH-03: what keeps `answer` from being a problem answer with a status among `statuses`; empty when it is one. */
+export function problemDefects(answer: Answer, statuses: readonly number[]): string[] {
+  const problems: string[] = [];
+  if (!statuses.includes(answer.status)) problems.push(`status ${answer.status}, expected ${statuses.join(' or ')}`);
+  const contentType = answer.header('content-type') ?? '(none)';
+  if (!/^application\/(problem\+)?json\b/i.test(contentType)) {
+    problems.push(`content type ${contentType}, expected application/problem+json or application/json`);
+  }
+  const violations = validate('problem', answer.json);
+  if (violations.length > 0) problems.push(`the body is not problem details:\n${formatViolations(violations)}`);
+  const bodyStatus = (answer.json as { status?: unknown } | undefined)?.status;
+  if (bodyStatus !== answer.status)
+    problems.push(`body status ${show(bodyStatus)} differs from the HTTP status ${answer.status}`);
+  return problems;
 }
 
 export const expect = baseExpect.extend({
@@ -99,18 +119,7 @@ export const expect = baseExpect.extend({
   /** SCH-03: a status among `allowed`, a problem-details body, and its `status` equal to the HTTP status. */
   toBeProblem(received: Answer, allowed: number | readonly number[]) {
     const statuses = typeof allowed === 'number' ? [allowed] : [...allowed];
-    const problems: string[] = [];
-    if (!statuses.includes(received.status))
-      problems.push(`status ${received.status}, expected ${statuses.join(' or ')}`);
-    const contentType = received.header('content-type') ?? '(none)';
-    if (!/^application\/(problem\+)?json\b/i.test(contentType)) {
-      problems.push(`content type ${contentType}, expected application/problem+json or application/json`);
-    }
-    const violations = validate('problem', received.json);
-    if (violations.length > 0) problems.push(`the body is not problem details:\n${formatViolations(violations)}`);
-    const bodyStatus = (received.json as { status?: unknown } | undefined)?.status;
-    if (bodyStatus !== received.status)
-      problems.push(`body status ${show(bodyStatus)} differs from the HTTP status ${received.status}`);
+    const problems = problemDefects(received, statuses);
     const pass = problems.length === 0;
     return {
       name: 'toBeProblem',
@@ -158,7 +167,7 @@ export const expect = baseExpect.extend({
     };
   },
 
-  /** REP-02: the field is cleared (absent, null, "", [], false, or an address whose members are all cleared). */
+  /** REP-02: the field is cleared (absent, null, "", [], false, or an address whose writable members are all cleared). */
   toBeCleared(received: unknown, field: string) {
     const contact = contactOf(received);
     const value = contact[field];
@@ -167,7 +176,7 @@ export const expect = baseExpect.extend({
       name: 'toBeCleared',
       pass,
       message: () =>
-        `expected ${field} ${pass ? 'not ' : ''}to be cleared (absent, null, "", [], false, or an address of cleared members); received ${show(value)}${reproduction(received)}`,
+        `expected ${field} ${pass ? 'not ' : ''}to be cleared (absent, null, "", [], false, or an address whose 14 writable members are cleared); received ${show(value)}${reproduction(received)}`,
     };
   },
 });

@@ -134,3 +134,58 @@ test('a failed property that names the rule it broke fails that rule only, not e
   expect(verdict('ENT-04'), 'the rule whose check broke fails').toBe('fail');
   expect(verdict('ENT-01'), 'a rule the property also checks keeps the verdict of its own tests').toBe('pass');
 });
+
+test('a schema break seen by tests of other rules fails the SCH rule it breaks, and those rules keep their own verdicts', () => {
+  const schemaBreaks = [
+    {
+      rule: 'SCH-01' as const,
+      message:
+        'a 2xx contact answer …: PATCH /contacts/1 answered 200\n/data/contact/address: must be object or null (got "")',
+    },
+  ];
+  const rows = buildMatrix([
+    record({ title: 'REP-02 address left out is cleared', ruleIds: ['REP-02'], status: 'passed', schemaBreaks }),
+    record({ title: 'ENT-04 a radio form keeps the last answer', ruleIds: ['ENT-04'], status: 'passed', schemaBreaks }),
+    record({ title: 'SCH-01 answers validate', ruleIds: ['SCH-01'], status: 'passed' }),
+    record({ title: 'SCH-02 timestamps are UTC Z', ruleIds: ['SCH-02'], status: 'passed' }),
+  ]);
+  const row = (id: string) => rows.find((candidate) => candidate.id === id);
+  expect(row('SCH-01')?.verdict, 'the SCH rule the answers break fails').toBe('fail');
+  expect(row('REP-02')?.verdict, 'the rule of a test that saw the break keeps its own verdict').toBe('pass');
+  expect(row('ENT-04')?.verdict, 'so does every other rule whose test saw it').toBe('pass');
+  expect(row('SCH-02')?.verdict, 'a SCH rule the break does not name is untouched').toBe('pass');
+  expect(
+    row('SCH-01')?.tests.filter((test) => test.status === 'failed'),
+    'the SCH row names each test that saw the break, with the request and the first violation',
+  ).toEqual([
+    {
+      title: 'REP-02 address left out is cleared (saw an answer that breaks SCH-01)',
+      status: 'failed',
+      why: 'a 2xx contact answer …: PATCH /contacts/1 answered 200; /data/contact/address: must be object or null (got "")',
+    },
+    {
+      title: 'ENT-04 a radio form keeps the last answer (saw an answer that breaks SCH-01)',
+      status: 'failed',
+      why: 'a 2xx contact answer …: PATCH /contacts/1 answered 200; /data/contact/address: must be object or null (got "")',
+    },
+  ]);
+});
+
+test('a test of a SCH rule that saw a break of that rule fails it, even if its own assertion passed', () => {
+  const rows = buildMatrix([
+    record({
+      title: 'SCH-03 the 401 answer is problem details',
+      ruleIds: ['SCH-03'],
+      status: 'passed',
+      schemaBreaks: [
+        { rule: 'SCH-03', message: 'every 4xx answer …: GET /contacts/9 answered 404\n- body status "404"' },
+      ],
+    }),
+  ]);
+  const row = rows.find((candidate) => candidate.id === 'SCH-03');
+  expect(row?.verdict, 'SCH-03 fails').toBe('fail');
+  expect(
+    row?.tests.map((test) => test.title),
+    'listed once, under its own title',
+  ).toEqual(['SCH-03 the 401 answer is problem details']);
+});
