@@ -28,6 +28,8 @@ export function canonical(value: unknown): unknown {
 }
 
 function sameInstantOrValue(received: unknown, sent: unknown): boolean {
+  // REP-02 names "" among the forms of a cleared value: "" sent may come back as any of them.
+  if (sent === '') return isCleared(received);
   return JSON.stringify(canonical(received)) === JSON.stringify(canonical(sent));
 }
 
@@ -49,7 +51,7 @@ export function fieldsNotAsSent(contact: JsonObject, sent: ContactInput): string
     for (const member of ADDRESS_MEMBERS) {
       const expected = sent.address[member];
       // A member not sent is cleared (REP-02), checked where that rule is.
-      if (expected !== undefined && address[member] !== expected)
+      if (expected !== undefined && !sameInstantOrValue(address[member], expected))
         differ(`address.${member}`, address[member], expected);
     }
   }

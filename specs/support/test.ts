@@ -15,6 +15,7 @@ import { RUN_MARKER } from '../request-path/run';
 import { spendAnnotation, spendOf } from '../request-path/spend';
 import { runTraffic } from '../request-path/traffic';
 import { Redactor, Transcript } from '../request-path/transcript';
+import { replayNote } from './inputs/draw';
 
 export interface CreatedContact {
   id: number;
@@ -54,6 +55,8 @@ interface TestFixtures {
   /** The token whose bucket the rate-limit checks may spend (RAT-01b, RAT-02). */
   rateApi: Api;
   contacts: Contacts;
+  /** Automatic: a failed test that drew inputs (inputs/draw.ts) prints the seed and the command that replays them. */
+  replayDraws: void;
 }
 
 export { RUN_ID, RUN_MARKER } from '../request-path/run';
@@ -113,6 +116,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       });
     },
     { scope: 'worker' },
+  ],
+
+  replayDraws: [
+    async ({}, use, testInfo) => {
+      await use();
+      const note = testInfo.status !== testInfo.expectedStatus ? replayNote(testInfo) : undefined;
+      if (note) await testInfo.attach('replay the drawn inputs', { body: note, contentType: 'text/plain' });
+    },
+    { auto: true },
   ],
 
   transcript: async ({ runConfig }, use, testInfo) => {

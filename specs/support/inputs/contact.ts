@@ -1,0 +1,105 @@
+/**
+ * Arbitraries of a whole contact (CONTRACT.md section 2): every writable field, all 14 address
+ * members, tags, and the two entry lists omitted or sent empty. The free-text fields together
+ * cover every kind of text.ts in each draw; the structured ones (mail, phone, nationality) stay
+ * values a real system accepts, since whether an invalid mail is refused is only an observation.
+ */
+import fc from 'fast-check';
+import { ADDRESS_MEMBERS, BOOLEAN_FIELDS, type AddressMember, type ContactInput } from '../contact';
+import { TEXT_KINDS, coveringTexts, text, type TextKind } from './text';
+import { ageCategory, birthdate } from './values';
+
+/** The string fields whose content is free text (names, places); the others have a shape of their own. */
+export const FREE_TEXT_FIELDS = ['firstname', 'married_name', 'birth_city', 'birth_country'] as const;
+
+const MAIL_DOMAINS = ['example.org', 'Example.com', 'exemple.fr', 'mail.example.net'];
+const FIRST_NAMES = ['Ada', 'Grace', 'Katherine', 'Margaret', 'Hedy', 'Radia'];
+const LAST_NAMES = ['Lovelace', 'Hopper', 'Johnson', 'Hamilton', 'Lamarr', 'Perlman'];
+
+/** A valid mail with upper-case letters in it: a server that folds case changes it (REP-01). */
+export const mail: fc.Arbitrary<string> = fc
+  .record({
+    first: fc.constantFrom(...FIRST_NAMES),
+    last: fc.constantFrom(...LAST_NAMES),
+    separator: fc.constantFrom('.', '_', '-', '+'),
+    number: fc.option(fc.nat({ max: 99 }), { nil: undefined }),
+    domain: fc.constantFrom(...MAIL_DOMAINS),
+  })
+  .map(({ first, last, separator, number, domain }) => `${first}${separator}${last}${number ?? ''}@${domain}`);
+
+/** A phone number as people type it: international or national, with or without spaces. */
+export const phone: fc.Arbitrary<string> = fc
+  .record({
+    international: fc.boolean(),
+    digits: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 8, maxLength: 8 }),
+    spaced: fc.boolean(),
+    mobile: fc.boolean(),
+  })
+  .map(({ international, digits, spaced, mobile }) => {
+    const pairs = [`${mobile ? 6 : 1}${digits[0]}`, ...[1, 3, 5].map((at) => `${digits[at]}${digits[at + 1]}`)];
+    const rest = `${pairs.join(spaced ? ' ' : '')}${digits[7]}`;
+    return international ? `+33${spaced ? ' ' : ''}${rest}` : `0${rest}`;
+  });
+
+export const nationality = fc.constantFrom('FR', 'DE', 'US', 'MA', 'JP', 'UA', 'fr');
+export const birthDept = fc.constantFrom('01', '2A', '2B', '75', '971', '99', '');
+
+/** Tags: distinct names across the kinds of text but empty (a tag without a name is not a tag). */
+export const tags: fc.Arbitrary<{ name: string }[]> = fc
+  .uniqueArray(text(TEXT_KINDS.filter((kind) => kind !== 'empty')), { minLength: 0, maxLength: 3 })
+  .map((names) => names.map((name) => ({ name })));
+
+export type Address = Partial<Record<AddressMember, string>>;
+
+/** An address with every one of its 14 members set; its texts cover every kind. */
+export const fullAddress: fc.Arbitrary<Address> = coveringTexts(ADDRESS_MEMBERS.length).map(
+  (values) => Object.fromEntries(ADDRESS_MEMBERS.map((member, index) => [member, values[index]])) as Address,
+);
+
+/** An address with some of its members (at least one, not all): what follows a full one in REP-02's partial case. */
+export const partialAddress: fc.Arbitrary<Address> = fc
+  .tuple(
+    fc.shuffledSubarray([...ADDRESS_MEMBERS], { minLength: 1, maxLength: ADDRESS_MEMBERS.length - 1 }),
+    coveringTexts(
+      ADDRESS_MEMBERS.length,
+      TEXT_KINDS.filter((kind) => kind !== 'empty'),
+    ),
+  )
+  .map(
+    ([members, values]) =>
+      Object.fromEntries(members.map((member) => [member, values[ADDRESS_MEMBERS.indexOf(member)]])) as Address,
+  );
+
+/**
+ * Every scalar field of a contact (no entry lists), `surname` carrying `marker` so that cleanup
+ * finds the contact. Free-text fields and address members together carry every kind of text.
+ */
+export function everyScalarFieldArbitrary(marker: string): fc.Arbitrary<ContactInput> {
+  const slots = FREE_TEXT_FIELDS.length + ADDRESS_MEMBERS.length;
+  return fc
+    .record({
+      texts: coveringTexts(slots),
+      surname: text(['cased', 'script', 'combining', 'astral'] satisfies TextKind[]),
+      mail,
+      phone,
+      mobile: phone,
+      nationality,
+      birth_dept: birthDept,
+      birthdate,
+      age_category: ageCategory,
+      booleans: fc.tuple(...BOOLEAN_FIELDS.map(() => fc.boolean())),
+      tags,
+    })
+    .map(({ texts, surname, booleans, ...rest }) => {
+      const free = Object.fromEntries(FREE_TEXT_FIELDS.map((field, index) => [field, texts[index]]));
+      const address = Object.fromEntries(
+        ADDRESS_MEMBERS.map((member, index) => [member, texts[FREE_TEXT_FIELDS.length + index]]),
+      );
+      const flags = Object.fromEntries(BOOLEAN_FIELDS.map((field, index) => [field, booleans[index]]));
+      return { ...free, ...rest, ...flags, surname: `${marker} ${surname}`, address } as ContactInput;
+    });
+}
+
+/** How a payload carries an entry list it has nothing for: left out, or `[]` (ENT-07 and ENT-02 treat both as "no entries"). */
+export type NoEntries = 'omitted' | 'empty';
+export const noEntries: fc.Arbitrary<NoEntries> = fc.constantFrom('omitted', 'empty');
