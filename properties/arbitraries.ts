@@ -13,7 +13,9 @@ import { AddFreeAnswersCommand } from './commands/AddFreeAnswersCommand';
 import { AddRadioAnswerCommand } from './commands/AddRadioAnswerCommand';
 import { ChangeFreeAnswerCommand } from './commands/ChangeFreeAnswerCommand';
 import { CheckOptionsCommand } from './commands/CheckOptionsCommand';
+import { DropAnswerCommand } from './commands/DropAnswerCommand';
 import { DropListCommand } from './commands/DropListCommand';
+import { PartialAddressCommand } from './commands/PartialAddressCommand';
 import { ReadBackCommand } from './commands/ReadBackCommand';
 import { ResendStateCommand } from './commands/ResendStateCommand';
 import { SetFieldsCommand, type ChangeableField, type FieldChange } from './commands/SetFieldsCommand';
@@ -23,34 +25,45 @@ import type { ContactUnderTest } from './contact-under-test';
 import type { NamedForm } from './forms-under-test';
 import type { ContactModel } from './model';
 import { FREE_VALUES } from './values';
+import {
+  birthDept,
+  fullAddress,
+  mail,
+  nationality,
+  partialAddress,
+  phone,
+  tags,
+} from '../specs/support/inputs/contact';
+import { entryDate } from '../specs/support/inputs/entries';
+import { text } from '../specs/support/inputs/text';
+import { ageCategory, birthdate } from '../specs/support/inputs/values';
 
 /** ENT-03 names no limit; four or five answers in one payload reach a server that keeps three. */
 export const MAX_ANSWERS_PER_COMMAND = 5;
 
-/** Values for the scalar fields, each a valid value of its kind (section 2); `surname` is the fixture's. */
+/**
+ * Values for the scalar fields, each a valid value of its kind (section 2), drawn from the same
+ * arbitraries as the specs (specs/support/inputs): text across scripts, marks, four-byte characters,
+ * spaces and case; all 14 address members, or some of them; `surname` is the fixture's.
+ */
 const FIELD_VALUES: { [F in ChangeableField]: fc.Arbitrary<NonNullable<ContactInput[F]>> } = {
-  firstname: fc.constantFrom('Grace', 'Margaret', 'Katherine'),
-  married_name: fc.constantFrom('Murray', 'Hamilton'),
-  mail: fc.constantFrom('grace.hopper@example.org', 'margaret.hamilton@example.org'),
-  phone: fc.constantFrom('+33111111111', '+33102030405'),
-  mobile: fc.constantFrom('+33622222222', '+33607080910'),
-  nationality: fc.constantFrom('US', 'FR'),
-  birth_city: fc.constantFrom('New York', 'Lyon'),
-  birth_country: fc.constantFrom('United States', 'France'),
-  birth_dept: fc.constantFrom('69', '99'),
-  // DAT-02: the last millisecond of a day and a leap day, compared to the microsecond on the way back.
-  birthdate: fc.constantFrom('1906-12-09T23:59:59.999Z', '2000-02-29T12:00:00.001Z'),
-  age_category: fc.integer({ min: 1, max: 6 }),
+  firstname: text(),
+  married_name: text(),
+  mail,
+  phone,
+  mobile: phone,
+  nationality,
+  birth_city: text(),
+  birth_country: text(),
+  birth_dept: birthDept,
+  // DAT-02: instants at their edges, compared to the microsecond on the way back.
+  birthdate,
+  age_category: ageCategory,
   black_list: fc.boolean(),
   mobile_invalid: fc.boolean(),
   phone_invalid: fc.boolean(),
-  address: fc.constantFrom(
-    { housenumber: '1', street: 'Broadway', postalcode: '10004', city: 'New York' },
-    { housenumber: '5', street: 'quai Saint-Antoine', postalcode: '69002', city: 'Lyon' },
-  ),
-  tags: fc
-    .uniqueArray(fc.constantFrom('navy', 'volunteer', 'donor'), { minLength: 1, maxLength: 2 })
-    .map((names) => names.map((name) => ({ name }))),
+  address: fc.oneof(fullAddress, partialAddress),
+  tags: tags.filter((drawn) => drawn.length > 0),
 };
 
 const CHANGEABLE_FIELDS = Object.keys(FIELD_VALUES) as ChangeableField[];
@@ -80,9 +93,18 @@ function optionIndex(form: NamedForm): fc.Arbitrary<number> {
 
 type Command = AsyncCommand<ContactModel, ContactUnderTest>;
 
-/** One of `forms`, then a value built for it; unlike `chain`, what is built for the form still shrinks. */
+/** The weight of the first form of its list and type (the one the specs pick) against each other one. */
+const FIRST_OF_TYPE_WEIGHT = 3;
+
+/**
+ * One of `forms`, then a value built for it; unlike `chain`, what is built for the form still shrinks.
+ * The first form of each list and type comes up most, so that commands meet it often and their
+ * effects interact; the others of its type still come up (a server keying answers by type shows).
+ */
 function forEach<T>(forms: readonly NamedForm[], build: (form: NamedForm) => fc.Arbitrary<T>): fc.Arbitrary<T> {
-  return fc.oneof(...forms.map(build));
+  const first = (form: NamedForm) =>
+    forms.find((other) => other.list === form.list && other.type === form.type) === form;
+  return fc.oneof(...forms.map((form) => ({ weight: first(form) ? FIRST_OF_TYPE_WEIGHT : 1, arbitrary: build(form) })));
 }
 
 /**
@@ -98,7 +120,13 @@ export function commandArbitrary(forms: readonly NamedForm[]): fc.Arbitrary<Comm
     { weight: 3, arbitrary: fieldChanges(1).map((changes) => new SetFieldsCommand(changes)) },
     { weight: 1, arbitrary: fc.constant(new ResendStateCommand()) },
     { weight: 1, arbitrary: fc.constant(new ReadBackCommand()) },
-    { weight: 1, arbitrary: fc.constantFrom(...ENTRY_LISTS).map((list) => new DropListCommand(list)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...ENTRY_LISTS), fc.constantFrom('omitted' as const, 'empty' as const))
+        .map(([list, how]) => new DropListCommand(list, how)),
+    },
+    { weight: 1, arbitrary: partialAddress.map((address) => new PartialAddressCommand(address)) },
   ];
   if (free.length) {
     const values = (form: NamedForm) =>
@@ -110,7 +138,11 @@ export function commandArbitrary(forms: readonly NamedForm[]): fc.Arbitrary<Comm
     weighted.push(
       {
         weight: 3,
-        arbitrary: forEach(free, (form) => values(form).map((chosen) => new AddFreeAnswersCommand(form, chosen))),
+        arbitrary: forEach(free, (form) =>
+          fc
+            .tuple(values(form), fc.array(entryDate, { maxLength: MAX_ANSWERS_PER_COMMAND }))
+            .map(([chosen, dates]) => new AddFreeAnswersCommand(form, chosen, dates)),
+        ),
       },
       {
         weight: 2,
@@ -151,6 +183,10 @@ export function commandArbitrary(forms: readonly NamedForm[]): fc.Arbitrary<Comm
       { weight: 2, arbitrary: fc.nat().map((pick) => new UncheckOptionCommand(checkboxes, pick)) },
     );
   }
+  const several = forms.filter((form) => form.type !== 'radio');
+  if (several.length) {
+    weighted.push({ weight: 2, arbitrary: fc.nat().map((pick) => new DropAnswerCommand(several, pick)) });
+  }
   return fc.oneof(...weighted);
 }
 
@@ -167,7 +203,7 @@ export function entriesArbitrary(forms: readonly NamedForm[]): fc.Arbitrary<Entr
   const entry = forEach(forms, (form): fc.Arbitrary<EntryInput> =>
     form.type === 'radio' || form.type === 'checkbox'
       ? optionIndex(form).map((option) => optionEntry(form, option))
-      : fc.constantFrom(...freeValues(form)).map((value) => freeEntry(form, value)),
+      : fc.tuple(fc.constantFrom(...freeValues(form)), entryDate).map(([value, date]) => freeEntry(form, value, date)),
   );
   return fc.array(entry, { maxLength: MAX_ENTRIES_PER_LIST }).map((entries) =>
     entries.filter((candidate, index) => {
