@@ -51,10 +51,11 @@ export const tags: fc.Arbitrary<{ name: string }[]> = fc
 
 export type Address = Partial<Record<AddressMember, string>>;
 
-/** An address with every one of its 14 members set; its texts cover every kind. */
-export const fullAddress: fc.Arbitrary<Address> = coveringTexts(ADDRESS_MEMBERS.length).map(
-  (values) => Object.fromEntries(ADDRESS_MEMBERS.map((member, index) => [member, values[index]])) as Address,
-);
+/** An address with every one of its 14 members set, none empty; its texts cover every other kind. */
+export const fullAddress: fc.Arbitrary<Address> = coveringTexts(
+  ADDRESS_MEMBERS.length,
+  TEXT_KINDS.filter((kind) => kind !== 'empty'),
+).map((values) => Object.fromEntries(ADDRESS_MEMBERS.map((member, index) => [member, values[index]])) as Address);
 
 /** An address with some of its members (at least one, not all): what follows a full one in REP-02's partial case. */
 export const partialAddress: fc.Arbitrary<Address> = fc

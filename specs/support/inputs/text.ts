@@ -19,9 +19,11 @@ export const NON_EMPTY_TEXT_KINDS: readonly TextKind[] = TEXT_KINDS.filter((kind
 const LATIN = ['Ada', 'Lovelace', 'rue', 'Rivoli', 'Grace', 'Hopper', 'Élodie', 'Saint-Étienne', 'Müller', 'Ørsted'];
 /** Names and places in scripts other than Latin (precomposed, NFC). */
 const SCRIPTS = ['Юлия', 'Ελένη', 'فاطمة', 'שרה', '王芳', 'अनन्या', 'สมชาย', '서울', 'Δήμος', 'Київ', '東京'];
-/** Base letters and combining marks: decomposed (NFD), so a server that normalises to NFC changes them. */
-const DECOMPOSABLE = ['e', 'a', 'o', 'n', 'u', 'c'];
-const COMBINING_MARKS = ['\u0301', '\u0300', '\u0302', '\u0303', '\u0308', '\u0327', '\u030A'];
+/**
+ * A base letter and a combining mark that NFC composes into one precomposed letter (é, à, ô, ñ, ü,
+ * ç, å): sent decomposed (NFD), so a server that normalises to NFC changes them.
+ */
+const DECOMPOSED = ['e\u0301', 'a\u0300', 'o\u0302', 'n\u0303', 'u\u0308', 'c\u0327', 'a\u030a'];
 /** Characters outside the BMP (surrogate pairs in UTF-16, four bytes in UTF-8). */
 const ASTRAL = ['😀', '🇫🇷', '𝒜', '𠜎', '🏠', '𝔘', '👩‍💻', '🎉'];
 /** White space a trim would remove, or a collapse would merge. */
@@ -42,8 +44,8 @@ const casedWord = fc
   .map((word) => (word === word.toUpperCase() ? word.charAt(0) + word.slice(1).toLowerCase() : word));
 
 const combined = fc
-  .tuple(latinWord, fc.constantFrom(...DECOMPOSABLE), fc.constantFrom(...COMBINING_MARKS))
-  .map(([word, base, mark]) => `${word}${base}${mark}`);
+  .tuple(latinWord, fc.constantFrom(...DECOMPOSED), fc.boolean())
+  .map(([word, letters, first]) => (first ? `${letters}${word.toLowerCase()}` : `${word}${letters}`));
 
 const astral = fc
   .tuple(fc.constantFrom(...LATIN, ...SCRIPTS), fc.constantFrom(...ASTRAL), fc.boolean())
@@ -75,10 +77,15 @@ export function text(kinds: readonly TextKind[] = TEXT_KINDS): fc.Arbitrary<stri
 /**
  * `count` strings that together carry every kind of `kinds` (when count allows), in a drawn order:
  * one draw of a whole contact then always meets a trim, an NFC normalisation, a case fold or a
- * four-byte character, wherever they land. Values are distinct, so that a swap between two fields shows.
+ * four-byte character, wherever they land. At most one is empty, and the others are distinct, so
+ * that a swap between two fields shows.
  */
 export function coveringTexts(count: number, kinds: readonly TextKind[] = TEXT_KINDS): fc.Arbitrary<string[]> {
-  const assigned = Array.from({ length: count }, (_, index) => kinds[index % kinds.length] as TextKind);
+  const filled = kinds.filter((kind) => kind !== 'empty');
+  const assigned = Array.from(
+    { length: count },
+    (_, index) => (index < kinds.length ? kinds[index] : filled[index % filled.length]) as TextKind,
+  );
   return fc
     .tuple(fc.tuple(...assigned.map(textOf)), fc.shuffledSubarray([...assigned.keys()], { minLength: count }))
     .map(([values, order]) => order.map((index) => values[index] as string))
