@@ -13,6 +13,7 @@ import { startMock, type MockTokens } from '../server';
 import { envelope, expect, test } from './fixtures';
 import { httpRequestArbitrary } from './malformed-requests';
 import {
+  COMMENTS,
   DATE_OF_FIRST_JOB,
   INTERESTS,
   JOB,
@@ -42,7 +43,7 @@ test('the fault table: unique kebab-case names, a rule of CONTRACT.md each, a on
     undescribed.map((fault) => fault.name),
     'each fault has a one-line description',
   ).toEqual([]);
-  expect(FAULTS.length, 'the zoo has at least 30 faults').toBeGreaterThanOrEqual(30);
+  expect(FAULTS.length, 'the zoo has at least 55 faults (issue 14)').toBeGreaterThanOrEqual(55);
   expect(faultList().trimEnd().split('\n'), '--list-faults prints one line per fault').toHaveLength(FAULTS.length);
 });
 
@@ -93,6 +94,8 @@ const patch = (contact: Record<string, unknown>, as?: Caller): Step => ({
 const get = (target = CONTACT, as?: Caller): Step => ({ method: 'GET', path: target, ...(as ? { as } : {}) });
 const tick: Step = { advanceClockSeconds: 1 };
 const job = (data: string, date?: string) => ({ ...JOB, data, ...(date ? { date } : {}) });
+/** Space 1's second custom_fields text form ("Member ID"). */
+const MEMBER_ID = { form_id: 12522, form_ref_id: 19494 } as const;
 /** The rate token's bucket holds two writes; the third is refused. */
 const RATE_CAPACITY = 10;
 const overrunTheRateBucket: Step[] = [
@@ -177,6 +180,47 @@ const MINIMAL_EXAMPLES: Readonly<Record<string, readonly Step[]>> = {
   'patch-charged-twice': [post({})],
   'rate-limited-patch-applied': overrunTheRateBucket,
   'too-many-requests-without-retry-after': overrunTheRateBucket,
+  // Breadth (issue 14)
+  'strings-trimmed': [post({ firstname: ' Ada ' })],
+  'astral-characters-dropped': [post({ firstname: 'Ada 😀' })],
+  'strings-normalised-to-nfc': [post({ firstname: 'Zoe\u0301' })],
+  'mail-lower-cased': [post({ mail: 'Ada.Lovelace@Example.org' })],
+  'text-answers-trimmed': [post({ custom_fields: [job(' Pilot ')] })],
+  'numeric-zero-answer-dropped': [post({ custom_fields: [{ ...NUMBER_OF_CHILDREN, data: '0' }] })],
+  'numeric-answers-stored-as-int32': [post({ custom_fields: [{ ...NUMBER_OF_CHILDREN, data: '2147483648' }] })],
+  'floor-and-door-swapped': [post({ address: { floor: '3', door: '12' } })],
+  'partial-address-merged': [
+    post({ address: { city: 'Paris', street: 'rue de Rivoli' } }),
+    patch({ address: { city: 'Lyon' } }),
+  ],
+  'one-form-per-type-kept': [post({ custom_fields: [job('a'), { ...MEMBER_ID, data: 'b' }] })],
+  'checkbox-dedup-assumes-id-order': [
+    post({ custom_fields: [optionAnswer(INTERESTS, 'health'), optionAnswer(INTERESTS, 'education')] }),
+  ],
+  'radio-keeps-highest-option-id': [
+    post({
+      custom_fields: [optionAnswer(PREFERRED_CONTACT_TIME, 'evening'), optionAnswer(PREFERRED_CONTACT_TIME, 'morning')],
+    }),
+  ],
+  'formdatas-entry-date-replaced': [
+    post({ formdatas: [{ ...COMMENTS, data: 'a', date: '1999-12-31T23:59:59.999Z' }] }),
+  ],
+  'empty-list-keeps-entries': [post({ custom_fields: [job('a')] }), patch({ custom_fields: [] })],
+  'address-member-coerced-to-text': [post({ address: { floor: 3 } })],
+  'tag-name-coerced-to-text': [post({ tags: [{ name: 42 }] })],
+  'boolean-read-by-truthiness': [post({ black_list: 'no' })],
+  'formdatas-saved-before-custom-fields-validated': [
+    post({}),
+    patch({ formdatas: [{ ...COMMENTS, data: 'a' }], custom_fields: [{ ...JOB, data: 42 }] }),
+    get(),
+  ],
+  'truncated-token-accepted': [
+    get('/v1/forms/type/survey', { authorization: (tokens) => `Bearer ${tokens.space.slice(0, -2)}` }),
+  ],
+  'extended-token-accepted': [get('/v1/forms/type/survey', { authorization: (tokens) => `Bearer ${tokens.space}0` })],
+  'token-case-ignored': [
+    get('/v1/forms/type/survey', { authorization: (tokens) => `Bearer ${tokens.space.toUpperCase()}` }),
+  ],
 };
 
 const START = 1_721_216_082_195_123n; // 2024-07-17T11:34:42.195123Z
