@@ -121,7 +121,8 @@ export function commandArbitrary(forms: readonly NamedForm[]): fc.Arbitrary<Comm
     { weight: 1, arbitrary: fc.constant(new ResendStateCommand()) },
     { weight: 1, arbitrary: fc.constant(new ReadBackCommand()) },
     {
-      weight: 1,
+      // Two ways to send no entries (left out, or []), each as likely as dropping a list was before.
+      weight: 2,
       arbitrary: fc
         .tuple(fc.constantFrom(...ENTRY_LISTS), fc.constantFrom('omitted' as const, 'empty' as const))
         .map(([list, how]) => new DropListCommand(list, how)),

@@ -122,7 +122,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({}, use, testInfo) => {
       await use();
       const note = testInfo.status !== testInfo.expectedStatus ? replayNote(testInfo) : undefined;
-      if (note) await testInfo.attach('replay the drawn inputs', { body: note, contentType: 'text/plain' });
+      if (note) {
+        await testInfo.attach('replay the drawn inputs', { body: note.short, contentType: 'text/plain' });
+        await testInfo.attach('drawn inputs, whole', { body: note.whole, contentType: 'text/plain' });
+      }
     },
     { auto: true },
   ],

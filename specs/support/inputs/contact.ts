@@ -27,7 +27,7 @@ export const mail: fc.Arbitrary<string> = fc
   })
   .map(({ first, last, separator, number, domain }) => `${first}${separator}${last}${number ?? ''}@${domain}`);
 
-/** A phone number as people type it: international or national, with or without spaces. */
+/** A French phone number as people type it: national (06 12 34 56 78) or international (+33 6 12 34 56 78), spaced or not. */
 export const phone: fc.Arbitrary<string> = fc
   .record({
     international: fc.boolean(),
@@ -36,9 +36,10 @@ export const phone: fc.Arbitrary<string> = fc
     mobile: fc.boolean(),
   })
   .map(({ international, digits, spaced, mobile }) => {
-    const pairs = [`${mobile ? 6 : 1}${digits[0]}`, ...[1, 3, 5].map((at) => `${digits[at]}${digits[at + 1]}`)];
-    const rest = `${pairs.join(spaced ? ' ' : '')}${digits[7]}`;
-    return international ? `+33${spaced ? ' ' : ''}${rest}` : `0${rest}`;
+    const pairs = [0, 2, 4, 6].map((at) => `${digits[at]}${digits[at + 1]}`);
+    const separator = spaced ? ' ' : '';
+    const first = mobile ? '6' : '1';
+    return [international ? `+33${separator}${first}` : `0${first}`, ...pairs].join(separator);
   });
 
 export const nationality = fc.constantFrom('FR', 'DE', 'US', 'MA', 'JP', 'UA', 'fr');

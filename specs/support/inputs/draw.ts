@@ -21,14 +21,23 @@ export function draw<T>(arbitrary: fc.Arbitrary<T>, what: string): T {
   return value as T;
 }
 
-/** What a failed test that drew examples prints: the run seed and the command that replays its draws. */
-export function replayNote(testInfo: TestInfo): string | undefined {
-  const drawn = testInfo.annotations.filter((annotation) => annotation.type === 'drawn');
+/**
+ * The list reporter prints the first 300 characters of a text attachment: the replay command comes
+ * first, then each drawn value cut short, the shortest first.
+ */
+const SHOWN_CHARS = 80;
+
+/** What a failed test that drew examples prints: the command that replays its draws, then what it drew. */
+export function replayNote(testInfo: TestInfo): { short: string; whole: string } | undefined {
+  const drawn = testInfo.annotations
+    .filter((annotation) => annotation.type === 'drawn')
+    .map((annotation) => annotation.description ?? '');
   if (drawn.length === 0) return undefined;
   const seed = runSeed();
-  return [
-    `This test drew its inputs from the run seed FC_SEED=${seed} (and its title):`,
-    ...drawn.map((annotation) => `  ${annotation.description ?? ''}`),
-    `replay: ${replayLine(testInfo, seed)}`,
-  ].join('\n');
+  const replay = `replay: ${replayLine(testInfo, seed)}`;
+  const cut = (text: string) => (text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text);
+  return {
+    short: [replay, ...[...drawn].sort((a, b) => a.length - b.length).map(cut)].join('\n'),
+    whole: [replay, `drawn from the run seed FC_SEED=${seed} and the test's title:`, ...drawn].join('\n'),
+  };
 }

@@ -59,9 +59,16 @@ export function carriedVariables(env: Record<string, string | undefined> = proce
 /** The one command that replays a test with the same draws: the run seed, and the test by file and line. */
 export function replayLine(testInfo: TestInfo, seed: number, extra: readonly string[] = []): string {
   const file = path.relative(testInfo.config.rootDir, testInfo.file);
-  return [...carriedVariables(), `FC_SEED=${seed}`, ...extra, 'npx playwright test', `${file}:${testInfo.line}`].join(
-    ' ',
-  );
+  // --no-deps: the conformance project's teardown (the rate-limit checks) has nothing to do with a replay.
+  return [
+    ...carriedVariables(),
+    `FC_SEED=${seed}`,
+    ...extra,
+    'npx playwright test',
+    `${file}:${testInfo.line}`,
+    `--project=${testInfo.project.name}`,
+    '--no-deps',
+  ].join(' ');
 }
 
 export { shellQuote };
