@@ -20,7 +20,6 @@ import { ReadBackCommand } from './commands/ReadBackCommand';
 import { ResendStateCommand } from './commands/ResendStateCommand';
 import { SetFieldsCommand, type ChangeableField, type FieldChange } from './commands/SetFieldsCommand';
 import { SetRadioAnswersCommand } from './commands/SetRadioAnswersCommand';
-import { UncheckOptionCommand } from './commands/UncheckOptionCommand';
 import type { ContactUnderTest } from './contact-under-test';
 import type { NamedForm } from './forms-under-test';
 import type { ContactModel } from './model';
@@ -181,12 +180,12 @@ export function commandArbitrary(forms: readonly NamedForm[]): fc.Arbitrary<Comm
             .map((options) => new CheckOptionsCommand(form, options)),
         ),
       },
-      { weight: 2, arbitrary: fc.nat().map((pick) => new UncheckOptionCommand(checkboxes, pick)) },
+      { weight: 2, arbitrary: fc.nat().map((pick) => new DropAnswerCommand('uncheck', checkboxes, pick)) },
     );
   }
   const several = forms.filter((form) => form.type !== 'radio');
   if (several.length) {
-    weighted.push({ weight: 2, arbitrary: fc.nat().map((pick) => new DropAnswerCommand(several, pick)) });
+    weighted.push({ weight: 2, arbitrary: fc.nat().map((pick) => new DropAnswerCommand('dropAnswer', several, pick)) });
   }
   return fc.oneof(...weighted);
 }

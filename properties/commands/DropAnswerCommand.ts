@@ -10,24 +10,32 @@ interface Dropped {
 }
 
 /**
- * Leaves one answer out of the payload while the form's other answers stay in it: a text, numeric
- * or date answer among several, or a checked option among several. Under the replace reading it is
- * no longer active (ENT-02, ENT-06); under merge it stays, its form being in the payload (section 4).
+ * Leaves one active answer out of the payload while the form's other answers stay in it:
+ * `uncheck`, a checked option of a checkbox form (the only one, or one among several), or
+ * `dropAnswer`, one answer among two or more of a text, numeric, date or checkbox form. Under the
+ * replace reading it is no longer active (ENT-02, ENT-06); under merge it stays while its form is in
+ * the payload (section 4).
  *
- * The answer is a pick among the forms holding two or more answers when the command runs; each run
- * has its own instance (cloneMethod), so toString prints what this run resolved.
+ * The answer is a pick among the forms holding at least `fewest` answers when the command runs;
+ * each run has its own instance (cloneMethod), so toString prints what this run resolved.
  */
 export class DropAnswerCommand implements AsyncCommand<ContactModel, ContactUnderTest> {
   private resolved: Dropped | undefined;
 
   constructor(
+    readonly verb: 'uncheck' | 'dropAnswer',
     readonly forms: readonly NamedForm[],
     readonly pick: number,
   ) {}
 
+  /** The fewest answers a form must hold for one of them to be dropped. */
+  private get fewest(): number {
+    return this.verb === 'uncheck' ? 1 : 2;
+  }
+
   private resolve(model: Readonly<ContactModel>): Dropped | undefined {
     const candidates = this.forms
-      .filter((form) => form.type !== 'radio' && model.entriesOf(form).length >= 2)
+      .filter((form) => form.type !== 'radio' && model.entriesOf(form).length >= this.fewest)
       .flatMap((form) => model.entriesOf(form).map((answer) => ({ form, answer })));
     return candidates[this.pick % Math.max(candidates.length, 1)];
   }
@@ -45,12 +53,14 @@ export class DropAnswerCommand implements AsyncCommand<ContactModel, ContactUnde
   }
 
   [fc.cloneMethod](): DropAnswerCommand {
-    return new DropAnswerCommand(this.forms, this.pick);
+    return new DropAnswerCommand(this.verb, this.forms, this.pick);
   }
 
   toString(): string {
-    return this.resolved
-      ? `dropAnswer(${this.resolved.form.name}: ${JSON.stringify(this.resolved.answer.data)}, others kept)`
-      : `dropAnswer(answer pick ${this.pick})`;
+    if (!this.resolved) return `${this.verb}(pick ${this.pick})`;
+    const { form, answer } = this.resolved;
+    return this.verb === 'uncheck'
+      ? `uncheck(${form.name}: ${answer.data})`
+      : `dropAnswer(${form.name}: ${JSON.stringify(answer.data)}, others kept)`;
   }
 }
