@@ -62,8 +62,8 @@ export function answersToFreeForm(form: Form, count: number): fc.Arbitrary<Entry
 
 /**
  * Answers to each of `forms`, all in one list: every free-input form gets two distinct answers,
- * every radio form two different options (the last one is the one that stays), every checkbox form
- * its options in a non-ascending order. Entries of different forms interleave in a drawn order;
+ * every radio and checkbox form two or more of its options in a non-ascending order (radio: the
+ * last one sent is the one that stays). Entries of different forms interleave in a drawn order;
  * each with or without a date.
  */
 export function answersToEveryForm(forms: readonly Form[]): fc.Arbitrary<EntryInput[]> {
@@ -85,10 +85,12 @@ export function answersToEveryForm(forms: readonly Form[]): fc.Arbitrary<EntryIn
 function interleaved(groups: readonly EntryInput[][]): fc.Arbitrary<EntryInput[]> {
   const turns = groups.flatMap((group, index) => group.map(() => index));
   return fc.shuffledSubarray(turns, { minLength: turns.length, maxLength: turns.length }).map((order) => {
-    const next = groups.map(() => 0);
-    return order.map(
-      (group) => (groups[group] as EntryInput[])[(next[group] = (next[group] as number) + 1) - 1] as EntryInput,
-    );
+    const taken = groups.map(() => 0);
+    return order.map((group) => {
+      const entry = (groups[group] as EntryInput[])[taken[group] as number] as EntryInput;
+      taken[group] = (taken[group] as number) + 1;
+      return entry;
+    });
   });
 }
 
