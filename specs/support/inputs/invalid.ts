@@ -35,7 +35,10 @@ const NOT_AN_ARRAY = fc.oneof(fc.constant({}), fc.constantFrom('volunteer', ''),
 
 /** Where a type error sits; each VAL-02 test takes one position, so every position is covered in every run. */
 export const TYPE_ERROR_POSITIONS = [
-  'a string field',
+  // A number where text belongs, and an object where a list belongs, are what lenient binders
+  // coerce (String(42), Object.values({})): each has a test of its own, so every run sends one.
+  'a string field (a number)',
+  'a string field (another type)',
   'a boolean field',
   'birthdate',
   'age_category',
@@ -44,7 +47,8 @@ export const TYPE_ERROR_POSITIONS = [
   'tags',
   'a tag',
   'a tag name',
-  'an entry list',
+  'an entry list (an object)',
+  'an entry list (another type)',
   'an entry',
   "an entry's form_id",
   "an entry's form_ref_id",
@@ -81,8 +85,10 @@ export function typeErrorAt(position: TypeErrorPosition, valid: ContactInput): f
   const at = (fields: readonly string[], wrong: fc.Arbitrary<unknown>) =>
     fc.tuple(fc.constantFrom(...fields), wrong).map(([path, value]) => ({ path, value }));
   switch (position) {
-    case 'a string field':
-      return at(STRING_FIELDS, NOT_A_STRING);
+    case 'a string field (a number)':
+      return at(STRING_FIELDS, fc.integer({ min: -1000, max: 100_000 }));
+    case 'a string field (another type)':
+      return at(STRING_FIELDS, fc.oneof(fc.boolean(), fc.constant(['Ada']), fc.constant({ value: 'Ada' })));
     case 'a boolean field':
       return at(BOOLEAN_FIELDS, NOT_A_BOOLEAN);
     case 'birthdate':
@@ -106,8 +112,10 @@ export function typeErrorAt(position: TypeErrorPosition, valid: ContactInput): f
       return fc
         .tuple(fc.nat({ max: Math.max((valid.tags?.length ?? 1) - 1, 0) }), NOT_A_STRING)
         .map(([index, value]) => ({ path: `tags[${index}].name`, value }));
-    case 'an entry list':
-      return at(ENTRY_LISTS, NOT_AN_ARRAY);
+    case 'an entry list (an object)':
+      return at(ENTRY_LISTS, fc.constant({}));
+    case 'an entry list (another type)':
+      return at(ENTRY_LISTS, fc.oneof(fc.constantFrom('Architect', ''), fc.integer({ min: 0, max: 9 }), fc.boolean()));
     case 'an entry':
       return entryIn(undefined, fc.oneof(fc.constantFrom('Architect', '12519'), fc.integer({ min: 0, max: 99_999 })));
     case "an entry's form_id":
@@ -182,10 +190,20 @@ export type CredentialRecipe =
   | { kind: 'truncated'; drop: number }
   | { kind: 'extended'; suffix: string }
   | { kind: 'case-swapped' }
-  | { kind: 'scheme'; scheme: 'Basic' | 'Token' | 'Bearer Bearer' | 'none' }
+  | { kind: 'scheme'; scheme: 'Token' | 'Bearer Bearer' | 'none' }
+  | { kind: 'basic' }
   | { kind: 'empty-bearer' };
 
-export const CREDENTIAL_KINDS = ['unknown', 'truncated', 'extended', 'case-swapped', 'scheme', 'empty-bearer'] as const;
+/** Basic is a kind of its own: its header hides the token in base64, where the others carry it plain. */
+export const CREDENTIAL_KINDS = [
+  'unknown',
+  'truncated',
+  'extended',
+  'case-swapped',
+  'scheme',
+  'basic',
+  'empty-bearer',
+] as const;
 export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
 
 /** A recipe of `kind`; `token` only decides the sizes (a truncation leaves at least one character). */
@@ -200,9 +218,9 @@ export function credentialRecipe(kind: CredentialKind, token: string): fc.Arbitr
     case 'case-swapped':
       return fc.constant({ kind });
     case 'scheme':
-      return fc
-        .constantFrom('Basic', 'Token', 'Bearer Bearer', 'none')
-        .map((scheme) => ({ kind, scheme }) as CredentialRecipe);
+      return fc.constantFrom('Token', 'Bearer Bearer', 'none').map((scheme) => ({ kind, scheme }) as CredentialRecipe);
+    case 'basic':
+      return fc.constant({ kind });
     case 'empty-bearer':
       return fc.constant({ kind });
   }
@@ -239,13 +257,13 @@ export function credentialHeader(
         label: 'the token with the case of its letters swapped',
       };
     }
+    case 'basic':
+      return {
+        value: `Basic ${Buffer.from(`user:${token}`).toString('base64')}`,
+        shown: `Basic $(printf 'user:%s' "${ref}" | base64 -w0)`,
+        label: 'the token under the Basic scheme',
+      };
     case 'scheme':
-      if (recipe.scheme === 'Basic')
-        return {
-          value: `Basic ${Buffer.from(`user:${token}`).toString('base64')}`,
-          shown: `Basic $(printf 'user:%s' "${ref}" | base64 -w0)`,
-          label: 'the token under the Basic scheme',
-        };
       if (recipe.scheme === 'none') return { value: token, shown: ref, label: 'the token without a scheme' };
       return {
         value: `${recipe.scheme} ${token}`,
