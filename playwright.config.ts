@@ -1,8 +1,14 @@
 import { defineConfig } from '@playwright/test';
 import { loadRunConfigOrExit } from './specs/request-path/config';
+import { randomSeed } from './specs/support/inputs/seed';
 
 // A wrong configuration stops the run at once, with one line that says what to fix.
 const run = loadRunConfigOrExit();
+
+// The run's seed, decided once: FC_SEED when given (environment or .env), else drawn here. Workers
+// evaluate this file again with the main process's environment, where it is then set, so every
+// worker, every test's draws and the reporters' summary see the same value; FC_SEED=<it> replays.
+process.env.FC_SEED = String(run.fastCheck.seed ?? randomSeed());
 
 /** Where a run writes its reports; a second run in parallel (the self-check) points it elsewhere. */
 const reportsDir = process.env.REPORTS_DIR || 'reports';

@@ -13,61 +13,56 @@ import { AddFreeAnswersCommand } from './commands/AddFreeAnswersCommand';
 import { AddRadioAnswerCommand } from './commands/AddRadioAnswerCommand';
 import { ChangeFreeAnswerCommand } from './commands/ChangeFreeAnswerCommand';
 import { CheckOptionsCommand } from './commands/CheckOptionsCommand';
+import { DropAnswerCommand } from './commands/DropAnswerCommand';
 import { DropListCommand } from './commands/DropListCommand';
+import { PartialAddressCommand } from './commands/PartialAddressCommand';
 import { ReadBackCommand } from './commands/ReadBackCommand';
 import { ResendStateCommand } from './commands/ResendStateCommand';
 import { SetFieldsCommand, type ChangeableField, type FieldChange } from './commands/SetFieldsCommand';
 import { SetRadioAnswersCommand } from './commands/SetRadioAnswersCommand';
-import { UncheckOptionCommand } from './commands/UncheckOptionCommand';
 import type { ContactUnderTest } from './contact-under-test';
 import type { NamedForm } from './forms-under-test';
 import type { ContactModel } from './model';
 import { FREE_VALUES } from './values';
+import {
+  birthDept,
+  fullAddress,
+  mail,
+  nationality,
+  partialAddress,
+  phone,
+  tags,
+} from '../specs/support/inputs/contact';
+import { entryDate } from '../specs/support/inputs/entries';
+import { text } from '../specs/support/inputs/text';
+import { ageCategory, birthdate } from '../specs/support/inputs/values';
 
 /** ENT-03 names no limit; four or five answers in one payload reach a server that keeps three. */
 export const MAX_ANSWERS_PER_COMMAND = 5;
 
 /**
- * Text of digits for the digit-only address members (housenumber, postalcode, citycode, floor), from
- * a space with leading zeros: an answer may write such a member as a number, and REP-01 fails one
- * that loses a digit ("01000" -> 1000). Postal codes that start with 0 are common (Ain, Aisne, …).
+ * Values for the scalar fields, each a valid value of its kind (section 2), drawn from the same
+ * arbitraries as the specs (specs/support/inputs): text across scripts, marks, four-byte characters,
+ * spaces and case; all 14 address members, or some of them; `surname` is the fixture's.
  */
-const digitOnlyText: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('01000', '09200', '0', '007', '75001'),
-  fc.stringMatching(/^[0-9]{1,5}$/),
-);
-
-/** Values for the scalar fields, each a valid value of its kind (section 2); `surname` is the fixture's. */
 const FIELD_VALUES: { [F in ChangeableField]: fc.Arbitrary<NonNullable<ContactInput[F]>> } = {
-  firstname: fc.constantFrom('Grace', 'Margaret', 'Katherine'),
-  married_name: fc.constantFrom('Murray', 'Hamilton'),
-  mail: fc.constantFrom('grace.hopper@example.org', 'margaret.hamilton@example.org'),
-  phone: fc.constantFrom('+33111111111', '+33102030405'),
-  mobile: fc.constantFrom('+33622222222', '+33607080910'),
-  nationality: fc.constantFrom('US', 'FR'),
-  birth_city: fc.constantFrom('New York', 'Lyon'),
-  birth_country: fc.constantFrom('United States', 'France'),
-  birth_dept: fc.constantFrom('69', '99'),
-  // DAT-02: the last millisecond of a day and a leap day, compared to the microsecond on the way back.
-  birthdate: fc.constantFrom('1906-12-09T23:59:59.999Z', '2000-02-29T12:00:00.001Z'),
-  age_category: fc.integer({ min: 1, max: 6 }),
+  firstname: text(),
+  married_name: text(),
+  mail,
+  phone,
+  mobile: phone,
+  nationality,
+  birth_city: text(),
+  birth_country: text(),
+  birth_dept: birthDept,
+  // DAT-02: instants at their edges, compared to the microsecond on the way back.
+  birthdate,
+  age_category: ageCategory,
   black_list: fc.boolean(),
   mobile_invalid: fc.boolean(),
   phone_invalid: fc.boolean(),
-  address: fc.record(
-    {
-      housenumber: digitOnlyText,
-      street: fc.constantFrom('Broadway', 'quai Saint-Antoine'),
-      postalcode: digitOnlyText,
-      citycode: digitOnlyText,
-      city: fc.constantFrom('New York', 'Lyon', 'Bourg-en-Bresse'),
-      floor: digitOnlyText,
-    },
-    { requiredKeys: ['street', 'postalcode', 'city'] },
-  ),
-  tags: fc
-    .uniqueArray(fc.constantFrom('navy', 'volunteer', 'donor'), { minLength: 1, maxLength: 2 })
-    .map((names) => names.map((name) => ({ name }))),
+  address: fc.oneof(fullAddress, partialAddress),
+  tags: tags.filter((drawn) => drawn.length > 0),
 };
 
 const CHANGEABLE_FIELDS = Object.keys(FIELD_VALUES) as ChangeableField[];
@@ -97,9 +92,18 @@ function optionIndex(form: NamedForm): fc.Arbitrary<number> {
 
 type Command = AsyncCommand<ContactModel, ContactUnderTest>;
 
-/** One of `forms`, then a value built for it; unlike `chain`, what is built for the form still shrinks. */
+/** The weight of the first form of its list and type (the one the specs pick) against each other one. */
+const FIRST_OF_TYPE_WEIGHT = 3;
+
+/**
+ * One of `forms`, then a value built for it; unlike `chain`, what is built for the form still shrinks.
+ * The first form of each list and type comes up most, so that commands meet it often and their
+ * effects interact; the others of its type still come up (a server keying answers by type shows).
+ */
 function forEach<T>(forms: readonly NamedForm[], build: (form: NamedForm) => fc.Arbitrary<T>): fc.Arbitrary<T> {
-  return fc.oneof(...forms.map(build));
+  const first = (form: NamedForm) =>
+    forms.find((other) => other.list === form.list && other.type === form.type) === form;
+  return fc.oneof(...forms.map((form) => ({ weight: first(form) ? FIRST_OF_TYPE_WEIGHT : 1, arbitrary: build(form) })));
 }
 
 /**
@@ -115,7 +119,14 @@ export function commandArbitrary(forms: readonly NamedForm[]): fc.Arbitrary<Comm
     { weight: 3, arbitrary: fieldChanges(1).map((changes) => new SetFieldsCommand(changes)) },
     { weight: 1, arbitrary: fc.constant(new ResendStateCommand()) },
     { weight: 1, arbitrary: fc.constant(new ReadBackCommand()) },
-    { weight: 1, arbitrary: fc.constantFrom(...ENTRY_LISTS).map((list) => new DropListCommand(list)) },
+    {
+      // Two ways to send no entries (left out, or []), each as likely as dropping a list was before.
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...ENTRY_LISTS), fc.constantFrom('omitted' as const, 'empty' as const))
+        .map(([list, how]) => new DropListCommand(list, how)),
+    },
+    { weight: 1, arbitrary: partialAddress.map((address) => new PartialAddressCommand(address)) },
   ];
   if (free.length) {
     const values = (form: NamedForm) =>
@@ -127,7 +138,11 @@ export function commandArbitrary(forms: readonly NamedForm[]): fc.Arbitrary<Comm
     weighted.push(
       {
         weight: 3,
-        arbitrary: forEach(free, (form) => values(form).map((chosen) => new AddFreeAnswersCommand(form, chosen))),
+        arbitrary: forEach(free, (form) =>
+          fc
+            .tuple(values(form), fc.array(entryDate, { maxLength: MAX_ANSWERS_PER_COMMAND }))
+            .map(([chosen, dates]) => new AddFreeAnswersCommand(form, chosen, dates)),
+        ),
       },
       {
         weight: 2,
@@ -165,8 +180,12 @@ export function commandArbitrary(forms: readonly NamedForm[]): fc.Arbitrary<Comm
             .map((options) => new CheckOptionsCommand(form, options)),
         ),
       },
-      { weight: 2, arbitrary: fc.nat().map((pick) => new UncheckOptionCommand(checkboxes, pick)) },
+      { weight: 2, arbitrary: fc.nat().map((pick) => new DropAnswerCommand('uncheck', checkboxes, pick)) },
     );
+  }
+  const several = forms.filter((form) => form.type !== 'radio');
+  if (several.length) {
+    weighted.push({ weight: 2, arbitrary: fc.nat().map((pick) => new DropAnswerCommand('dropAnswer', several, pick)) });
   }
   return fc.oneof(...weighted);
 }
@@ -184,7 +203,7 @@ export function entriesArbitrary(forms: readonly NamedForm[]): fc.Arbitrary<Entr
   const entry = forEach(forms, (form): fc.Arbitrary<EntryInput> =>
     form.type === 'radio' || form.type === 'checkbox'
       ? optionIndex(form).map((option) => optionEntry(form, option))
-      : fc.constantFrom(...freeValues(form)).map((value) => freeEntry(form, value)),
+      : fc.tuple(fc.constantFrom(...freeValues(form)), entryDate).map(([value, date]) => freeEntry(form, value, date)),
   );
   return fc.array(entry, { maxLength: MAX_ENTRIES_PER_LIST }).map((entries) =>
     entries.filter((candidate, index) => {

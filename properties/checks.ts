@@ -47,6 +47,18 @@ export function expectFieldsOfModel(answer: Answer, where: string, model: Contac
       `REP-01 every field sent comes back with the value sent (instants to the µs), in ${where}\n${answer.describe()}`,
     ).toEqual([]),
   );
+  const sentAddress = model.fields.address;
+  if (sentAddress !== undefined) {
+    const address = (answer.contact.address ?? {}) as JsonObject;
+    const membersLeftOut = ADDRESS_MEMBERS.filter((member) => sentAddress[member] === undefined);
+    const kept = fieldsNotCleared(address, membersLeftOut);
+    expectOnlyIf(kept.length > 0, () =>
+      expect(
+        kept,
+        `REP-02 every address member left out of the address sent (${membersLeftOut.join(', ')}) is cleared, in ${where}; received values:\n${answer.describe()}`,
+      ).toEqual([]),
+    );
+  }
   const leftOut = SCALAR_FIELDS.filter((field) => model.fields[field] === undefined);
   const notCleared = fieldsNotCleared(answer.contact, leftOut);
   expectOnlyIf(notCleared.length > 0, () =>

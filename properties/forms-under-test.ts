@@ -1,8 +1,7 @@
 /**
- * The forms the properties answer: for each list and type, the one discovery offers first (the
- * same as the specs pick), so that commands meet the same forms often and their effects interact.
+ * The forms the properties answer: every usable form discovery offers, in both lists, several of
+ * one type where the target has them (a server that keys answers by type rather than by form shows).
  */
-import { ENTRY_LISTS } from '../specs/support/contact';
 import { FORM_TYPES, type Form, type FormCatalogue } from '../specs/support/forms';
 
 /** A form with the name a maintainer reads in a command: its label, and its list when two share it. */
@@ -11,9 +10,7 @@ export interface NamedForm extends Form {
 }
 
 export function formsUnderTest(catalogue: FormCatalogue): NamedForm[] {
-  const forms = ENTRY_LISTS.flatMap((list) => FORM_TYPES.map((type) => catalogue.find(list, type))).filter(
-    (form): form is Form => form !== undefined,
-  );
+  const forms = catalogue.forms.filter((form) => FORM_TYPES.includes(form.type));
   return forms.map((form) => ({
     ...form,
     name: forms.some((other) => other !== form && other.label === form.label)

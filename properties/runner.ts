@@ -11,6 +11,7 @@ import type { RunConfig } from '../specs/request-path/config';
 import { OTHER_ROUTE_COST, PATCH_COST, POST_COST } from '../specs/request-path/prices';
 import { rule, type RuleId } from '../specs/support/rule-catalogue';
 import { shellQuote, Transcript, type Exchange } from '../specs/request-path/transcript';
+import { carriedVariables, derivedSeed, runSeed } from '../specs/support/inputs/seed';
 
 /** GET and DELETE cost 1 token each on the mock (CONTRACT.md section 5); elsewhere an estimate. */
 export const READ_COST_ESTIMATE = OTHER_ROUTE_COST;
@@ -166,15 +167,6 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Variables that change what a replay does, carried into the replay command when set. */
-const CARRIED_VARIABLES = [
-  'QOMON_BASE_URL',
-  'QOMON_ENTRY_READING',
-  'QOMON_TOKEN_BUDGET',
-  'MOCK_VARIANT',
-  'MOCK_FAULT',
-] as const;
-
 /** The command that replays one counterexample of this test, and only it. */
 export function replayCommand(
   testInfo: TestInfo,
@@ -182,10 +174,7 @@ export function replayCommand(
   counterexamplePath: string,
   replayPath: string | undefined,
 ): string {
-  // QOMON_BASE_URL travels even when empty: `QOMON_BASE_URL=` is how a run picks the mock over a .env target.
-  const carried = CARRIED_VARIABLES.filter(
-    (name) => process.env[name]?.trim() || (name === 'QOMON_BASE_URL' && process.env[name] !== undefined),
-  ).map((name) => `${name}=${process.env[name] ? shellQuote(process.env[name] as string) : ''}`);
+  const carried = carriedVariables();
   const replay = [
     `FC_SEED=${seed}`,
     `FC_PATH=${counterexamplePath}`,
@@ -226,7 +215,10 @@ function errorMessage(error: unknown): string {
  */
 export async function assertProperty<Ts extends [unknown, ...unknown[]]>(options: PropertyOptions<Ts>): Promise<void> {
   const { testInfo, runConfig, size, recorder, property, modelBased } = options;
-  const { seed, path: replayFrom } = runConfig.fastCheck;
+  const { path: replayFrom } = runConfig.fastCheck;
+  // This property's own seed, from the run's and its title: FC_SEED=<run seed> replays it (seed.ts).
+  const seedOfRun = runConfig.fastCheck.seed ?? runSeed();
+  const seed = derivedSeed(seedOfRun, testInfo.titlePath.slice(1).join(' › '));
   const parameters: fc.Parameters<Ts> = {
     numRuns: size.numRuns,
     interruptAfterTimeLimit: Math.max(
@@ -239,7 +231,7 @@ export async function assertProperty<Ts extends [unknown, ...unknown[]]>(options
     markInterruptAsFailure: false,
     // Shrinking past the budget: every run is skipped once no tokens are left for one.
     maxSkipsPerRun: 1_000,
-    ...(seed === undefined ? {} : { seed }),
+    seed,
     ...(replayFrom === undefined ? {} : { path: replayFrom, endOnFailure: true }),
   };
   const details = await fc.check(property, parameters);
@@ -284,11 +276,11 @@ export async function assertProperty<Ts extends [unknown, ...unknown[]]>(options
   if (failedRule) testInfo.annotations.push({ type: 'failed-rule', description: failedRule });
 
   const counterexamplePath = details.counterexamplePath ?? '';
-  const replay = replayCommand(testInfo, details.seed, counterexamplePath, replayPath);
+  const replay = replayCommand(testInfo, seedOfRun, counterexamplePath, replayPath);
   const report = [
     `Counterexample (${modelBased ? `${lines.length} command(s)` : 'input'}, after ${figures.runs} run(s) and ${details.numShrinks} shrink(s); reading ${runConfig.entryReading}):`,
     ...lines.map((line, index) => `  ${index + 1}. ${line}`),
-    `seed: ${details.seed}`,
+    `seed: ${seedOfRun} (the run's FC_SEED; this property's fast-check seed ${details.seed} derives from it and the title)`,
     // Quoted as fast-check writes them (an unquoted `1:2:3` would read as a stack frame's line and column).
     `path: "${counterexamplePath}"`,
     ...(replayPath === undefined ? [] : [`replayPath: "${replayPath}"`]),

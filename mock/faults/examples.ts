@@ -2,7 +2,7 @@
 // a fresh reference mock and to a fresh mock playing the fault, whose responses must differ
 // (mock/tests/faults.test.ts). Form ids come from space 1's catalogue, looked up by label.
 
-import { formsOfCategory, SPACE_A_GROUP_ID, type Form } from '../rules/catalogue';
+import { formsOfCategory, SPACE_A_GROUP_ID, type Form, type FormCategory } from '../rules/catalogue';
 
 /** The mock's three tokens by name (http/options.ts, MockTokens). */
 type Tokens = Readonly<Record<'space' | 'otherSpace' | 'rate', string>>;
@@ -42,21 +42,29 @@ export const tick: Step = { advanceClockSeconds: 1 };
 
 type EntryPayload = { form_id: number; form_ref_id: number; data: string; date?: string };
 
-function customField(label: string): Form {
-  const form = formsOfCategory(SPACE_A_GROUP_ID, 'custom_fields').find((candidate) => candidate.label === label);
-  if (form === undefined) throw new Error(`space 1 has no custom field "${label}"`);
+function formOf(category: FormCategory, label: string): Form {
+  const form = formsOfCategory(SPACE_A_GROUP_ID, category).find((candidate) => candidate.label === label);
+  if (form === undefined) throw new Error(`space 1 has no ${category} form "${label}"`);
   return form;
+}
+
+function freeEntry(form: Form, data: string, date?: string): EntryPayload {
+  return { form_id: form.id, form_ref_id: form.refvalues[0]?.id ?? -1, data, ...(date ? { date } : {}) };
 }
 
 /** An entry of a free-input custom field (text, numeric, date): its one refvalue. */
 export function entry(label: string, data: string, date?: string): EntryPayload {
-  const form = customField(label);
-  return { form_id: form.id, form_ref_id: form.refvalues[0]?.id ?? -1, data, ...(date ? { date } : {}) };
+  return freeEntry(formOf('custom_fields', label), data, date);
+}
+
+/** An entry of a free-input survey form, sent in `formdatas`. */
+export function surveyEntry(label: string, data: string, date?: string): EntryPayload {
+  return freeEntry(formOf('survey', label), data, date);
 }
 
 /** An entry of a choice custom field (radio, checkbox): the refvalue of the option. */
 export function optionEntry(label: string, option: string): EntryPayload {
-  const form = customField(label);
+  const form = formOf('custom_fields', label);
   const refvalue = form.refvalues.find((candidate) => candidate.value === option);
   return { form_id: form.id, form_ref_id: refvalue?.id ?? -1, data: option };
 }

@@ -8,7 +8,19 @@
 
 import type { ContractRuleId } from './contract-rule-ids';
 import { REFERENCE_RULES } from '../rules/reference-rule-set';
-import { entry, get, job, optionEntry, overrunTheRateBucket, patch, post, tick, CONTACT, type Step } from './examples';
+import {
+  entry,
+  get,
+  job,
+  optionEntry,
+  surveyEntry,
+  overrunTheRateBucket,
+  patch,
+  post,
+  tick,
+  CONTACT,
+  type Step,
+} from './examples';
 import type { RuleSet } from '../rules/seams';
 import { eachOptionOnce, everyOne, theLastOne } from '../rules/entries';
 import {
@@ -59,6 +71,31 @@ import {
   readingUnparsableBodiesAsEmpty,
   requiringMicrosecondEntryDates,
 } from './wrong-requests';
+
+import {
+  droppingAstralCharacters,
+  droppingZeroAnswers,
+  lowerCasingMail,
+  normalisingToNfc,
+  storingNumericAnswersInInt32,
+  trimmingStrings,
+  trimmingTextAnswers,
+} from './wrong-values';
+import { mergingPartialAddresses, swappingFloorAndDoor } from './wrong-addresses';
+import {
+  deduplicatingOptionsInIdOrder,
+  keepingOneFormPerType,
+  keepingTheHighestRadioOption,
+  redatingFormdatasEntries,
+} from './wrong-forms';
+import { keepingListsSentEmpty } from './wrong-lists';
+import {
+  coercingAddressMembersToText,
+  coercingBooleansByTruthiness,
+  coercingTagNamesToText,
+  savingFormdatasBeforeCustomFields,
+} from './wrong-rejections';
+import { acceptingExtendedTokens, acceptingTruncatedTokens, comparingTokensWithoutCase } from './wrong-tokens';
 
 export interface Fault {
   /** kebab-case, what the misimplementation does. */
@@ -411,6 +448,179 @@ export const FAULTS: readonly Fault[] = [
     description: 'the 429 carries no Retry-After',
     swaps: () => ({ meter: refusingWithoutRetryAfter }),
     example: overrunTheRateBucket,
+  },
+
+  // Breadth (issue 14): faults that show only for some of the inputs section 2 allows.
+  // Values: text a server damages, answers at their edges.
+  {
+    name: 'strings-trimmed',
+    rule: 'REP-01',
+    description: 'every string field and address member is trimmed before it is stored (a @Trim on the DTO)',
+    swaps: () => ({ applyContactWrite: trimmingStrings }),
+    example: [post({ firstname: ' Ada ' })],
+  },
+  {
+    name: 'astral-characters-dropped',
+    rule: 'REP-01',
+    description:
+      'characters outside the BMP (emoji, 𝒜, 𠜎) are lost: a MySQL utf8 column holds three bytes a character',
+    swaps: () => ({ applyContactWrite: droppingAstralCharacters }),
+    example: [post({ firstname: 'Ada 😀' })],
+  },
+  {
+    name: 'strings-normalised-to-nfc',
+    rule: 'REP-01',
+    description: 'every string is normalised to NFC before it is stored, so a decomposed e + ◌́ comes back é',
+    swaps: () => ({ applyContactWrite: normalisingToNfc }),
+    example: [post({ firstname: 'Zoe\u0301' })],
+  },
+  {
+    name: 'mail-lower-cased',
+    rule: 'REP-01',
+    description: 'the mail is lower-cased before it is stored ("mails are case-insensitive")',
+    swaps: () => ({ applyContactWrite: lowerCasingMail }),
+    example: [post({ mail: 'Ada.Lovelace@Example.org' })],
+  },
+  {
+    name: 'text-answers-trimmed',
+    rule: 'ENT-03',
+    description: 'a text answer is trimmed before it is stored, so " Pilot " comes back "Pilot"',
+    swaps: () => ({ keepEntries: trimmingTextAnswers }),
+    example: [post({ custom_fields: [job(' Pilot ')] })],
+  },
+  {
+    name: 'numeric-zero-answer-dropped',
+    rule: 'ENT-03',
+    description: 'a numeric answer "0" is dropped: if (Number(data)) where data !== "" was meant',
+    swaps: () => ({ keepEntries: droppingZeroAnswers }),
+    example: [post({ custom_fields: [entry('Number of children', '0')] })],
+  },
+  {
+    name: 'numeric-answers-stored-as-int32',
+    rule: 'ENT-03',
+    description: 'numeric answers are stored in a 32-bit column: "2147483648" comes back "-2147483648"',
+    swaps: () => ({ keepEntries: storingNumericAnswersInInt32 }),
+    example: [post({ custom_fields: [entry('Number of children', '2147483648')] })],
+  },
+  // Address: all 14 members, a partial address after a full one.
+  {
+    name: 'floor-and-door-swapped',
+    rule: 'REP-01',
+    description: "the address's floor and door are mapped crosswise (two columns swapped in the mapping)",
+    swaps: () => ({ applyContactWrite: swappingFloorAndDoor }),
+    example: [post({ address: { floor: '3', door: '12' } })],
+  },
+  {
+    name: 'partial-address-merged',
+    rule: 'REP-02',
+    description: 'an address sent keeps the old values of the members it leaves out (an UPDATE of the members sent)',
+    swaps: () => ({ applyContactWrite: mergingPartialAddresses }),
+    example: [post({ address: { city: 'Paris', street: 'rue de Rivoli' } }), patch({ address: { city: 'Lyon' } })],
+  },
+  // Forms: several of one type, options in any order, dates in both lists.
+  {
+    name: 'one-form-per-type-kept',
+    rule: 'ENT-03',
+    description:
+      'free answers are grouped by type, not by form: of several text forms of a list only the first keeps its answers',
+    swaps: () => ({ keepEntries: keepingOneFormPerType }),
+    example: [post({ custom_fields: [job('a'), entry('Member ID', 'b')] })],
+  },
+  {
+    name: 'checkbox-dedup-assumes-id-order',
+    rule: 'ENT-05',
+    description:
+      'duplicate options are removed by a "sorted unique" pass: an option with a lower id than the last kept is dropped',
+    swaps: () => ({ keepEntries: deduplicatingOptionsInIdOrder }),
+    example: [post({ custom_fields: [optionEntry('Interests', 'health'), optionEntry('Interests', 'education')] })],
+  },
+  {
+    name: 'radio-keeps-highest-option-id',
+    rule: 'ENT-04',
+    description:
+      'of several radio answers the one with the highest option id is kept (ORDER BY form_ref_id, not by position)',
+    swaps: () => ({ keepEntries: keepingTheHighestRadioOption }),
+    example: [
+      post({
+        custom_fields: [
+          optionEntry('Preferred contact time', 'evening'),
+          optionEntry('Preferred contact time', 'morning'),
+        ],
+      }),
+    ],
+  },
+  {
+    name: 'formdatas-entry-date-replaced',
+    rule: 'DAT-02',
+    description:
+      "a formdatas entry's date is replaced by the write's instant: only the custom_fields mapping copies it",
+    swaps: () => ({ supersedeEntries: redatingFormdatasEntries }),
+    example: [post({ formdatas: [surveyEntry('Comments', 'a', '1999-12-31T23:59:59.999Z')] })],
+  },
+  // Lists: [] against a list left out.
+  {
+    name: 'empty-list-keeps-entries',
+    rule: 'ENT-02',
+    description: 'a list sent as [] keeps its active entries (read as "no change"); a list left out is soft-deleted',
+    swaps: () => ({ replaceContact: keepingListsSentEmpty }),
+    example: [post({ custom_fields: [job('a')] }), patch({ custom_fields: [] })],
+  },
+  // Rejections: type errors at nested positions, an invalid entry beside valid ones in the other list.
+  {
+    name: 'address-member-coerced-to-text',
+    rule: 'VAL-02',
+    description: 'an address member of another type (42, true) is stored as its text: the address binder coerces',
+    swaps: () => ({ parseContactRequest: coercingAddressMembersToText }),
+    example: [post({ address: { floor: 3 } })],
+  },
+  {
+    name: 'tag-name-coerced-to-text',
+    rule: 'VAL-02',
+    description: 'a tag name of another type (42, true) is stored as its text',
+    swaps: () => ({ parseContactRequest: coercingTagNamesToText }),
+    example: [post({ tags: [{ name: 42 }] })],
+  },
+  {
+    name: 'boolean-read-by-truthiness',
+    rule: 'VAL-02',
+    description: 'a boolean field of another type is read by its truthiness (!!value): "no" is true, 0 is false',
+    swaps: () => ({ parseContactRequest: coercingBooleansByTruthiness }),
+    example: [post({ black_list: 'no' })],
+  },
+  {
+    name: 'formdatas-saved-before-custom-fields-validated',
+    rule: 'VAL-03',
+    description:
+      'the lists are validated and saved one at a time, formdatas first: a bad custom_fields entry comes too late',
+    swaps: () => ({ replaceContact: savingFormdatasBeforeCustomFields }),
+    example: [
+      post({}),
+      patch({ formdatas: [surveyEntry('Comments', 'a')], custom_fields: [{ ...job('x'), data: 42 }] }),
+      get(),
+    ],
+  },
+  // Tokens: truncated, extended, another case.
+  {
+    name: 'truncated-token-accepted',
+    rule: 'AUT-02',
+    description:
+      "tokens are looked up by prefix (LIKE 'sent%'): a truncated token of eight characters or more is accepted",
+    swaps: () => ({ authenticate: acceptingTruncatedTokens }),
+    example: [get('/v1/forms/type/survey', { authorization: (tokens) => `Bearer ${tokens.space.slice(0, -2)}` })],
+  },
+  {
+    name: 'extended-token-accepted',
+    rule: 'AUT-02',
+    description: 'only as many characters as the known token has are compared (strncmp): anything may follow it',
+    swaps: () => ({ authenticate: acceptingExtendedTokens }),
+    example: [get('/v1/forms/type/survey', { authorization: (tokens) => `Bearer ${tokens.space}0` })],
+  },
+  {
+    name: 'token-case-ignored',
+    rule: 'AUT-02',
+    description: 'tokens are compared without regard to case (a case-insensitive collation on the tokens column)',
+    swaps: () => ({ authenticate: comparingTokensWithoutCase }),
+    example: [get('/v1/forms/type/survey', { authorization: (tokens) => `Bearer ${tokens.space.toUpperCase()}` })],
   },
 ];
 

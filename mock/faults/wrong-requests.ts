@@ -40,7 +40,7 @@ export const readingUnparsableBodiesAsEmpty: RuleSet['readJsonBody'] = async (re
 };
 
 /** The reference validation of a body whose contact was first rewritten by `rewrite`. */
-function rewritingTheContact(rewrite: (contact: JsonObject) => JsonObject): RuleSet['parseContactRequest'] {
+export function rewritingTheContact(rewrite: (contact: JsonObject) => JsonObject): RuleSet['parseContactRequest'] {
   return (body, groupId, behaviour) => {
     const data = isJsonObject(body) ? ownValue(body, 'data') : undefined;
     const contact = isJsonObject(data) ? ownValue(data, 'contact') : undefined;

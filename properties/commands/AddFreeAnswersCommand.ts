@@ -17,6 +17,8 @@ export class AddFreeAnswersCommand implements AsyncCommand<ContactModel, Contact
   constructor(
     readonly form: NamedForm,
     readonly values: readonly string[],
+    /** An entry date per value, or none (undefined): dates travel in both lists (DAT-01). */
+    readonly dates: readonly (string | undefined)[] = [],
   ) {}
 
   /**
@@ -31,12 +33,16 @@ export class AddFreeAnswersCommand implements AsyncCommand<ContactModel, Contact
     const payload = model.currentPayload();
     payload[this.form.list] = [
       ...model.entries[this.form.list],
-      ...this.values.map((value) => freeEntry(this.form, value)),
+      ...this.values.map((value, index) => freeEntry(this.form, value, this.dates[index])),
     ];
     await real.patch(model, payload);
   }
 
   toString(): string {
-    return `${verbFor('add', this.form)}(${this.form.name}=${this.values.map((value) => JSON.stringify(value)).join(', ')})`;
+    const answers = this.values.map((value, index) => {
+      const date = this.dates[index];
+      return `${JSON.stringify(value)}${date === undefined ? '' : ` dated ${date}`}`;
+    });
+    return `${verbFor('add', this.form)}(${this.form.name}=${answers.join(', ')})`;
   }
 }

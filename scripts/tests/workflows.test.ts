@@ -82,3 +82,13 @@ test('the nightly runs on a schedule and on demand, sharded into blob reports me
     expect(nightly, `the ${artifact} is kept as an artifact`).toContain(`name: ${artifact}`);
   }
 });
+
+test('the nightly draws a new seed each night, shows it, and gives every job the same one (issue 14)', () => {
+  const nightly = read('nightly.yml');
+  expect(nightly, 'a job draws the seed from /dev/urandom unless one is given').toMatch(
+    /seed="\$\{GIVEN_SEED:-.*urandom/,
+  );
+  expect(nightly, 'the seed is shown in the run summary').toContain('FC_SEED=$seed\\`" >> "$GITHUB_STEP_SUMMARY"');
+  const jobsWithSeed = nightly.match(/^ {6}FC_SEED: \$\{\{ needs\.seed\.outputs\.seed \}\}$/gm) ?? [];
+  expect(jobsWithSeed.length, 'the shards, the rate-limit job and the merged report all get FC_SEED').toBe(3);
+});

@@ -3,6 +3,8 @@
  * "Pass the token in the Authorization header as Bearer <token>"; the token decides the space.
  */
 import { Api, type Credential } from '../request-path/api';
+import { draw } from '../support/inputs/draw';
+import { CREDENTIAL_KINDS, credentialHeader, credentialRecipe } from '../support/inputs/invalid';
 import { rule } from '../support/rule-catalogue';
 import { expectUnchanged, readStored } from '../support/steps';
 import { checkEveryAnswer } from '../support/every-answer';
@@ -31,33 +33,19 @@ test(
   },
 );
 
-// Each row: an Authorization header that is not `Bearer <a token of this target>`.
-const BROKEN_CREDENTIALS: { label: string; header: (token: string) => string; shown?: string }[] = [
-  { label: 'an unknown bearer token', header: () => 'Bearer qct-unknown-token-0000000000' },
-  { label: 'the token without a scheme', header: (token) => token },
-  {
-    label: 'the token under the Basic scheme',
-    header: (token) => `Basic ${Buffer.from(`user:${token}`).toString('base64')}`,
-    // The base64 form would carry the token past redaction: transcripts show how to rebuild it instead.
-    shown: `Basic $(printf 'user:%s' "<QOMON_TOKEN>" | base64 -w0)`,
-  },
-  { label: 'the token under a Token scheme', header: (token) => `Token ${token}` },
-  { label: 'the Bearer scheme with no token', header: () => 'Bearer ' },
-];
-
-for (const { label, header, shown } of BROKEN_CREDENTIALS) {
+// One test per kind of broken credential, the variant drawn (inputs/invalid.ts): an unknown token,
+// the token truncated, extended, with its letters' case swapped, under another scheme or none, or
+// the Bearer scheme alone. Transcripts show how to rebuild the header, never a part of the token.
+for (const kind of CREDENTIAL_KINDS) {
   test(
-    `AUT-02 a PATCH with ${label} is 401 and changes nothing`,
+    `AUT-02 a PATCH with a broken credential (${kind}) is 401 and changes nothing`,
     rule('AUT-02'),
     async ({ api, contacts, requestPath, transcript, runConfig }) => {
+      const recipe = draw(credentialRecipe(kind, runConfig.token), 'the credential');
+      const { value, shown, label } = credentialHeader(recipe, runConfig.token, 'QOMON_TOKEN');
       const { id } = await contacts.create();
       const before = await readStored(api, id, 'AUT-02');
-      const credential: Credential = {
-        kind: 'header',
-        value: header(runConfig.token),
-        label,
-        ...(shown ? { shown } : {}),
-      };
+      const credential: Credential = { kind: 'header', value, label, shown };
 
       const answer = await new Api(requestPath, transcript, credential, checkEveryAnswer).patchContact(
         id,

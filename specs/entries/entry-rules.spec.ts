@@ -17,6 +17,16 @@ import {
   sampleEntry,
   type Form,
 } from '../support/forms';
+import fc from 'fast-check';
+import { draw } from '../support/inputs/draw';
+import {
+  answersToEveryForm,
+  answersToFreeForm,
+  anyEntry,
+  formsOf,
+  optionsEndingBelowTheTop,
+  optionsInAnyOrder,
+} from '../support/inputs/entries';
 import { rule } from '../support/rule-catalogue';
 import { entryIdsOf, patchThenGet } from '../support/steps';
 import { expect, test } from '../support/test';
@@ -98,8 +108,8 @@ for (const list of ENTRY_LISTS) {
       async ({ api, contacts, forms }) => {
         const form = forms.pick(list, type);
         const { id } = await contacts.create(contacts.minimal());
-        const values = [...SAMPLE_VALUES[type as keyof typeof SAMPLE_VALUES]].slice(0, ANSWERS_PER_FORM);
-        const sent = values.map((value) => freeEntry(form, value));
+        // Distinct answers at their edges (text across scripts, marks, spaces; numeric 0 and past 32 bits), dated or not.
+        const sent = draw(answersToFreeForm(form, ANSWERS_PER_FORM), `${ANSWERS_PER_FORM} answers`);
 
         const { both } = await patchThenGet(api, id, contacts.minimal({ [list]: sent }), 'ENT-03');
         for (const [where, answer] of both) {
@@ -146,7 +156,9 @@ for (const list of ENTRY_LISTS) {
     async ({ api, contacts, forms }) => {
       const radio = forms.pick(list, 'radio');
       const { id } = await contacts.create(contacts.minimal());
-      const sent = radio.refvalues.map((_, index) => optionEntry(radio, index));
+      // Options in a drawn order whose last one is not the highest id, each dated or not.
+      const order = draw(optionsEndingBelowTheTop(radio), 'the options in the order sent');
+      const sent = order.map((index) => optionEntry(radio, index));
       const last = sent[sent.length - 1] as EntryInput;
 
       const { both } = await patchThenGet(api, id, contacts.minimal({ [list]: sent }), 'ENT-04');
@@ -183,8 +195,9 @@ for (const list of ENTRY_LISTS) {
     async ({ api, contacts, forms }) => {
       const checkbox = forms.pick(list, 'checkbox');
       const { id } = await contacts.create(contacts.minimal());
-      const distinct = checkbox.refvalues.map((_, index) => optionEntry(checkbox, index));
-      // Every option, then every option but the first again: duplicates must not be kept twice.
+      // Options in a drawn order that is never ascending, then all but the first again: duplicates are kept once.
+      const order = draw(optionsInAnyOrder(checkbox), 'the options in the order sent');
+      const distinct = order.map((index) => optionEntry(checkbox, index));
       const sent = [...distinct, ...distinct.slice(1)];
 
       const { both } = await patchThenGet(api, id, contacts.minimal({ [list]: sent }), 'ENT-05');
@@ -212,6 +225,49 @@ for (const list of ENTRY_LISTS) {
           answer,
           `ENT-06 ${list}: the old option of radio "${radio.label}" is no longer active in ${where}`,
         ).toHaveActiveEntries({ [list]: [optionEntry(radio, 0)] });
+      }
+    },
+  );
+
+  test(
+    `ENT-03 ${list}: answers to several free-input forms of one type, sent together, are all active`,
+    rule('ENT-03'),
+    async ({ api, contacts, forms }) => {
+      const free = formsOf(forms.catalogue.forms, list, FREE_INPUT_TYPES);
+      const shared = FREE_INPUT_TYPES.filter((type) => free.filter((form) => form.type === type).length > 1);
+      test.skip(shared.length === 0, `the target has no two text, numeric or date forms of one type among ${list}`);
+      // Every free-input form of the list, two answers each, forms interleaved in a drawn order.
+      const sent = draw(answersToEveryForm(free), 'answers to every free-input form');
+      const { id } = await contacts.create(contacts.minimal());
+
+      const { both } = await patchThenGet(api, id, contacts.minimal({ [list]: sent }), 'ENT-03');
+      for (const [where, answer] of both) {
+        await expect(
+          answer,
+          `ENT-03 ${list}: every answer to the ${free.length} free-input forms (several of type ${shared.join(', ')}) is active in ${where}`,
+        ).toHaveActiveEntries({ [list]: sent });
+      }
+    },
+  );
+
+  test(
+    `ENT-02 ${list}: a list sent as [] leaves none of its entries active, as leaving it out does`,
+    rule('ENT-02'),
+    async ({ api, contacts, forms }) => {
+      const answered = formsOf(forms.catalogue.forms, list);
+      test.skip(answered.length === 0, `the target has no usable form among ${list}`);
+      const before = draw(
+        fc.constantFrom(...answered).chain((form) => anyEntry(form)),
+        'the answer before',
+      );
+      const { id } = await contacts.create(contacts.minimal({ [list]: [before] }));
+
+      const { both } = await patchThenGet(api, id, contacts.minimal({ [list]: [] }), 'ENT-02');
+      for (const [where, answer] of both) {
+        await expect(
+          answer,
+          `ENT-02 ${list} sent as [] has no active entry in ${where}: every entry is left out of it`,
+        ).toHaveActiveEntries({ [list]: [] });
       }
     },
   );

@@ -16,6 +16,7 @@ import { outsideTests, requestPathOf, type RequestPath } from '../request-path/r
 import { spendAnnotation, spendOf } from '../request-path/spend';
 import { BudgetRefusal } from '../request-path/traffic';
 import { Transcript } from '../request-path/transcript';
+import { replayNote } from './inputs/draw';
 
 export interface CreatedContact {
   id: number;
@@ -59,6 +60,8 @@ interface TestFixtures {
   /** The token whose bucket the rate-limit checks may spend (RAT-01b, RAT-02). */
   rateApi: Api;
   contacts: Contacts;
+  /** Automatic: a failed test that drew inputs (inputs/draw.ts) prints the seed and the command that replays them. */
+  replayDraws: void;
 }
 
 export { RUN_ID, RUN_MARKER } from '../request-path/run';
@@ -130,6 +133,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const stopped = requestPath.stop?.reason();
       testInfo.skip(stopped !== undefined, `not run: ${stopped?.message}`);
       await use();
+    },
+    { auto: true },
+  ],
+
+  replayDraws: [
+    async ({}, use, testInfo) => {
+      await use();
+      const note = testInfo.status !== testInfo.expectedStatus ? replayNote(testInfo) : undefined;
+      if (note) {
+        await testInfo.attach('replay the drawn inputs', { body: note.short, contentType: 'text/plain' });
+        await testInfo.attach('drawn inputs, whole', { body: note.whole, contentType: 'text/plain' });
+      }
     },
     { auto: true },
   ],

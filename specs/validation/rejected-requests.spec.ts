@@ -3,6 +3,18 @@
  * request changes nothing. Every rejection below is followed by a GET proving nothing changed.
  */
 import { freeEntry } from '../support/forms';
+import fc from 'fast-check';
+import { ENTRY_LISTS, type ContactInput } from '../support/contact';
+import type { Form } from '../support/forms';
+import { draw } from '../support/inputs/draw';
+import { answersToEveryForm, formsOf } from '../support/inputs/entries';
+import {
+  TYPE_ERROR_POSITIONS,
+  describeTypeError,
+  invalidEntryIn,
+  typeErrorAt,
+  withTypeError,
+} from '../support/inputs/invalid';
 import { rule } from '../support/rule-catalogue';
 import { expectUnchanged, readStored } from '../support/steps';
 import { expect, test } from '../support/test';
@@ -13,6 +25,16 @@ const NOT_JSON = [
   'firstname=Ada&surname=Lovelace', // a form encoding
   "{'data': {'contact': {}}}", // single quotes
 ];
+
+/** A valid body: `base` with answers to every usable form of both lists. */
+function validBody(base: ContactInput, forms: readonly Form[]): fc.Arbitrary<ContactInput> {
+  return fc
+    .record({
+      formdatas: answersToEveryForm(formsOf(forms, 'formdatas')),
+      custom_fields: answersToEveryForm(formsOf(forms, 'custom_fields')),
+    })
+    .map((lists) => ({ ...base, firstname: 'Mallory', ...lists }));
+}
 
 for (const body of NOT_JSON) {
   test(
@@ -28,29 +50,43 @@ for (const body of NOT_JSON) {
   );
 }
 
-// Fields of the wrong type; the rest of the contact is valid. `null` is left out: a server may read it as "clear".
-const WRONG_TYPES: Record<string, unknown>[] = [
-  { firstname: 42 },
-  { black_list: 'yes' },
-  { formdatas: {} },
-  { custom_fields: 'Architect' },
-  { age_category: '3' },
-  { birthdate: 19550706 },
-  { tags: 'volunteer' },
-  { address: 'rue de Rivoli' },
-  { phone_invalid: 1 },
-];
-
-for (const wrong of WRONG_TYPES) {
+// One test per position of a type error, so that every run covers every position; which field,
+// member or entry, and which wrong value, are drawn (inputs/invalid.ts). The rest of the body is a
+// valid contact with answers in both lists. `null` is never the wrong value: a server may read it as "clear".
+for (const position of TYPE_ERROR_POSITIONS) {
   test(
-    `VAL-02 a PATCH with ${JSON.stringify(wrong)} is 400 or 422 with a problem body, and changes nothing`,
+    `VAL-02 a PATCH with a value of the wrong type at ${position} is 400 or 422 with a problem body, and changes nothing`,
     rule('VAL-02'),
-    async ({ api, contacts }) => {
+    async ({ api, contacts, forms }) => {
+      const valid = draw(validBody(contacts.everyField(), forms.catalogue.forms), 'the valid body');
+      const error = draw(typeErrorAt(position, valid), 'the type error');
       const { id } = await contacts.create();
       const before = await readStored(api, id, 'VAL-02');
-      const answer = await api.patchContact(id, { ...contacts.everyField({ firstname: 'Mallory' }), ...wrong });
-      await expect(answer, `VAL-02 ${Object.keys(wrong)[0]} of the wrong type is refused`).toBeProblem([400, 422]);
+      const answer = await api.patchContact(id, withTypeError(valid, error));
+      await expect(answer, `VAL-02 ${describeTypeError(error)} is refused`).toBeProblem([400, 422]);
       await expectUnchanged(api, id, before, 'VAL-02', answer);
+    },
+  );
+}
+
+// An invalid entry in one list beside valid entries in the other: refused whole (VAL-03), whichever list it is in.
+for (const list of ENTRY_LISTS) {
+  const other = list === 'formdatas' ? 'custom_fields' : 'formdatas';
+  test(
+    `VAL-03 a PATCH refused for an invalid entry in ${list} saves neither the valid ${other} beside it nor the fields`,
+    rule('VAL-03'),
+    async ({ api, contacts, forms }) => {
+      const valid = draw(validBody(contacts.everyField(), forms.catalogue.forms), 'the valid body');
+      test.skip(!valid[other]?.length, `the target has no usable form among ${other}`);
+      const error = draw(invalidEntryIn(list, valid), `the invalid entry in ${list}`);
+      const { id } = await contacts.create();
+      const before = await readStored(api, id, 'VAL-03');
+      const answer = await api.patchContact(id, withTypeError({ ...valid, [list]: valid[list] ?? [] }, error));
+      expect(
+        answer.status,
+        `VAL-03 arrange: a PATCH with ${describeTypeError(error)} is refused with 400 or 422\n${answer.describe()}`,
+      ).toBeGreaterThanOrEqual(400);
+      await expectUnchanged(api, id, before, 'VAL-03', answer);
     },
   );
 }
