@@ -1,8 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { loadRunConfigOrExit } from './specs/request-path/config';
+import { planTheRun } from './specs/plan/setup';
 
-// A wrong configuration stops the run at once, with one line that says what to fix.
-const run = loadRunConfigOrExit();
+// A wrong configuration stops the run at once, with one line that says what to fix; so does a token
+// budget below what phase 1 of the plan costs. With a budget, the plan is printed here, before any request.
+const run = loadRunConfigOrExit((config) => void planTheRun(config));
 
 /** Where a run writes its reports; a second run in parallel (the self-check) points it elsewhere. */
 const reportsDir = process.env.REPORTS_DIR ?? 'reports';

@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite } from '@playwright/test/reporter';
+import { depthLines } from './depth';
 import { buildMatrix, factsOf } from './matrix';
 import { renderHtml } from './render-html';
 import { renderMarkdown, summaryLine } from './render-markdown';
@@ -42,9 +43,9 @@ export default class ConformanceReporter implements Reporter {
       startedAt: result.startTime,
     });
     mkdirSync(this.options.outputDir, { recursive: true });
-    writeFileSync(path.join(this.options.outputDir, 'conformance.md'), renderMarkdown(rows, facts));
+    writeFileSync(path.join(this.options.outputDir, 'conformance.md'), renderMarkdown(rows, facts, records));
     writeFileSync(path.join(this.options.outputDir, 'conformance.html'), renderHtml(rows, facts));
-    process.stdout.write(`${summaryLine(rows, facts)}\n`);
+    process.stdout.write(`${[...depthLines(rows, records), summaryLine(rows, facts)].join('\n')}\n`);
   }
 
   printsToStdio(): boolean {

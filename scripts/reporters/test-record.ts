@@ -62,6 +62,8 @@ export function recordOf(test: TestCase, redact: (text: string) => string): Test
       requests: 0,
       tokens: 0,
     });
+  const figures = described('property-figures')[0];
+  const propertyCommands = figures === undefined ? undefined : commandsOf(figures);
   return {
     title: redact(test.title),
     ruleIds: rulesOf(test.tags, test.title),
@@ -71,5 +73,16 @@ export function recordOf(test: TestCase, redact: (text: string) => string): Test
     ...(reading === undefined ? {} : { reading }),
     ...(status === 'failed' && failedRules.length > 0 ? { failedRules } : {}),
     spend,
+    ...(propertyCommands === undefined ? {} : { propertyCommands }),
   };
+}
+
+/** The commands a property sent, from its `property-figures` (properties/runner.ts); its PATCHes when it has no commands. */
+function commandsOf(figures: string): number | undefined {
+  try {
+    const { commands, patches } = JSON.parse(figures) as { commands?: number; patches?: number };
+    return commands || patches || 0;
+  } catch {
+    return undefined;
+  }
 }

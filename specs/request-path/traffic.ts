@@ -16,6 +16,7 @@ import { assertWritableTarget } from './guard';
 import { remainingTokens, retryAfterSeconds } from './rate-limit';
 import { reportsDir, RUN_ID } from './run';
 import { tokensCharged } from './spend';
+import { currentPlan, shareOfShard } from '../plan/current';
 
 export interface TrafficOptions {
   /**
@@ -190,10 +191,12 @@ function seatOf(testInfo: TestInfo): TestSeat {
 function runBudget(config: RunConfig, testInfo: TestInfo | undefined): TokenBudget | undefined {
   if (!Number.isFinite(config.tokenBudget)) return undefined;
   const shard = testInfo?.config.shard;
-  const share = shareOf(config.tokenBudget, shard);
+  // A planned run gives each shard what its planned tests cost (specs/plan); else an even part.
+  const plan = currentPlan();
+  const share = plan ? shareOfShard(plan, shard?.current ?? 1).tokens : shareOf(config.tokenBudget, shard);
   const describe =
     shard && shard.total > 1
-      ? `QOMON_TOKEN_BUDGET=${config.tokenBudget}, shard ${shard.current} of ${shard.total} gets ${share}`
+      ? `QOMON_TOKEN_BUDGET=${config.tokenBudget}, shard ${shard.current} of ${shard.total} gets ${share}${plan ? ' by the plan' : ''}`
       : `QOMON_TOKEN_BUDGET=${config.tokenBudget}`;
   return new TokenBudget(
     share,
@@ -216,8 +219,13 @@ export function runTraffic(): Traffic {
     allowedHosts: config.allowedHosts,
     budget: () => (budget === null ? (budget = runBudget(config, currentTest())) : budget),
     ceiling: ({ share }) => {
-      if (currentTest()?.project.name === RATE_LIMIT_PROJECT) return { tokens: share };
-      const kept = Math.floor(share * KEPT_FOR_RATE_LIMIT);
+      const testInfo = currentTest();
+      if (testInfo?.project.name === RATE_LIMIT_PROJECT) return { tokens: share };
+      // A plan keeps what it planned for the rate-limit tests; without one, a tenth of the share.
+      const plan = currentPlan();
+      const kept = plan
+        ? shareOfShard(plan, testInfo?.config.shard?.current ?? 1).rateLimit
+        : Math.floor(share * KEPT_FOR_RATE_LIMIT);
       return { tokens: share - kept, kept: `${kept} kept for the rate-limit checks, which run last` };
     },
     seat: () => {

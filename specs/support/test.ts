@@ -14,6 +14,7 @@ import { LeftoverLedger } from '../request-path/leftovers';
 import { RUN_MARKER } from '../request-path/run';
 import { spendAnnotation, spendOf } from '../request-path/spend';
 import { runTraffic } from '../request-path/traffic';
+import { planVerdict } from '../plan/current';
 import { Redactor, Transcript } from '../request-path/transcript';
 
 export interface CreatedContact {
@@ -47,6 +48,8 @@ interface WorkerFixtures {
 }
 
 interface TestFixtures {
+  /** Automatic: skips a test the run's plan leaves out for the budget, saying why (specs/plan). */
+  planned: void;
   transcript: Transcript;
   api: Api;
   anonymousApi: Api;
@@ -113,6 +116,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       });
     },
     { scope: 'worker' },
+  ],
+
+  planned: [
+    async ({}, use, testInfo) => {
+      const verdict = planVerdict(testInfo.testId);
+      if (!verdict.run) {
+        testInfo.annotations.push({ type: 'budget', description: verdict.reason });
+        testInfo.skip(true, verdict.reason);
+      }
+      await use();
+    },
+    { auto: true },
   ],
 
   transcript: async ({ runConfig }, use, testInfo) => {

@@ -1,0 +1,34 @@
+/**
+ * The plan of the current run as the workers see it: the file the runner wrote before starting
+ * them (setup.ts), read once. No plan (no budget): every test runs, as before.
+ */
+import { readFileSync } from 'node:fs';
+import type { Plan, PlannedTest } from './plan';
+
+/** Where the runner wrote the plan; the workers inherit it through the environment. */
+export const PLAN_FILE_VARIABLE = 'QOMON_PLAN_FILE';
+
+let loaded: Plan | undefined | null = null;
+
+export function currentPlan(env: Record<string, string | undefined> = process.env): Plan | undefined {
+  if (loaded !== null) return loaded;
+  const file = env[PLAN_FILE_VARIABLE];
+  loaded = file ? (JSON.parse(readFileSync(file, 'utf8')) as Plan) : undefined;
+  return loaded;
+}
+
+export type PlanVerdict = { run: true; planned?: PlannedTest } | { run: false; reason: string };
+
+/** Whether the plan runs a test: a test the plan never heard of runs (the ledger still guards it). */
+export function planVerdict(testId: string, plan = currentPlan()): PlanVerdict {
+  if (!plan) return { run: true };
+  const planned = plan.planned[testId];
+  if (planned) return { run: true, planned };
+  const reason = plan.left[testId];
+  return reason === undefined ? { run: true } : { run: false, reason };
+}
+
+/** A shard's part of the budget, and what of it its rate-limit tests are planned to spend. */
+export function shareOfShard(plan: Plan, shard: number): { tokens: number; rateLimit: number } {
+  return { tokens: plan.shardShares[shard - 1] ?? 0, rateLimit: plan.rateLimitTokens[shard - 1] ?? 0 };
+}
