@@ -266,6 +266,6 @@ export function describePlan(plan: Plan, shard: number): string[] {
   return [
     `plan at ${plan.describe}${shardPart}: phase 1 needs at least ${plan.minimum} tokens (${plan.phase1.tokens} for its tests, ${plan.discovery} for form discovery)`,
     `plan, phase 1 (verdict): ${plan.phase1.tests} tests, ${plan.phase1.tokens} tokens, give ${plan.phase1.rules} rules a verdict`,
-    `plan, phase 2 (depth): ${plan.phase2.tests - plan.phase2.properties} more tests and ${plan.phase2.properties} properties (${properties.map((one) => `${one.tokens}`).join(' + ')} tokens), ${plan.phase2.tokens} tokens; ${Object.keys(plan.left).length} tests left out for the budget`,
+    `plan, phase 2 (depth): ${plan.phase2.tests - plan.phase2.properties} more tests and ${plan.phase2.properties} properties${properties.length ? ` (${properties.map((one) => `${one.tokens}`).join(' + ')} tokens)` : ''}, ${plan.phase2.tokens} tokens; ${Object.keys(plan.left).length} tests left out for the budget`,
   ];
 }
