@@ -44,7 +44,7 @@ export default class ConformanceReporter implements Reporter {
     });
     mkdirSync(this.options.outputDir, { recursive: true });
     writeFileSync(path.join(this.options.outputDir, 'conformance.md'), renderMarkdown(rows, facts, records));
-    writeFileSync(path.join(this.options.outputDir, 'conformance.html'), renderHtml(rows, facts));
+    writeFileSync(path.join(this.options.outputDir, 'conformance.html'), renderHtml(rows, facts, records));
     process.stdout.write(`${[...depthLines(rows, records), summaryLine(rows, facts)].join('\n')}\n`);
   }
 

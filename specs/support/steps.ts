@@ -45,6 +45,25 @@ export async function patchThenGet(
   );
 }
 
+/**
+ * The arrange PATCH of a sequence: accepted, and not read back. The sequence reads the contact once,
+ * after its last PATCH (patchThenGet); REP-04's own spec holds every answer to be the stored state.
+ */
+export async function patchToArrange(api: Api, id: number, contact: ContactInput, ruleId: RuleId): Promise<Answer> {
+  return test.step(
+    `PATCH /contacts/${id} to arrange`,
+    async () => {
+      const patched = await api.patchContact(id, contact);
+      expect(
+        patched.status,
+        `${ruleId} arrange: a PATCH that follows the contract is accepted with 200\n${patched.describe()}`,
+      ).toBe(200);
+      return patched;
+    },
+    { box: true },
+  );
+}
+
 /** Reads the stored contact, for the checks that a rejected request changed nothing. */
 export async function readStored(api: Api, id: number, ruleId: RuleId): Promise<Answer> {
   return test.step(
