@@ -25,8 +25,18 @@ import { figuresOf, measuredOf, type MeasuredTest } from './run-figures';
 const REPOSITORY = path.resolve(__dirname, '..');
 /** The worker fixture `forms` lists six categories once per worker process, outside any test. */
 const DISCOVERY_GETS_PER_WORKER = 6;
-/** The budgets the bench plans and runs (README, "Choosing a budget"). */
-const BUDGETS = [500, 1000, 2000, 4000];
+/** The budgets the bench plans and runs (README, "Choosing a budget"); `--budgets 500,1000` picks others. */
+const DEFAULT_BUDGETS = [500, 1000, 2000, 4000];
+
+function budgetsWanted(argv: readonly string[]): number[] {
+  const given = argv[argv.indexOf('--budgets') + 1];
+  return argv.includes('--budgets') && given
+    ? given
+        .split(',')
+        .map(Number)
+        .filter((budget) => budget > 0)
+    : DEFAULT_BUDGETS;
+}
 const COSTS_FILE = path.join(REPOSITORY, 'specs', 'plan', 'costs.json');
 
 /** Phase 1 of the plan, from measured costs: the cheapest set of passing specs naming every rule (specs/plan/plan.ts). */
@@ -147,7 +157,8 @@ async function main(): Promise<number> {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   let failed = run.code !== 0;
-  for (const budget of BUDGETS) {
+  const notes: string[] = [];
+  for (const budget of budgetsWanted(process.argv)) {
     const planned = await measure(budget);
     if (!planned) {
       failed = true;
@@ -155,13 +166,20 @@ async function main(): Promise<number> {
     }
     const figures = figuresOf(planned.tests);
     failed ||= planned.run.code !== 0;
+    if (figures.rulesWithoutVerdict.length > 0)
+      notes.push(`  at ${budget}: no verdict for ${figures.rulesWithoutVerdict.join(', ')}`);
+    for (const one of planned.tests.filter(
+      (test) => test.status === 'skipped' && /^token budget exhausted/.test(test.why ?? ''),
+    )) {
+      notes.push(`  at ${budget}: the ledger skipped ${one.title}: ${one.why}`);
+    }
     process.stdout.write(
       `  | ${budget} | ${figures.rulesWithVerdict}/${RULE_IDS.length} | ${figures.testsRun} | ${figures.propertyCommands} (${figures.modelCommands}) | ${figures.tokens} | ${figures.skippedForBudget} |\n`,
     );
   }
   const unbudgeted = figuresOf(tests);
   process.stdout.write(
-    `  | none (full run) | ${unbudgeted.rulesWithVerdict}/${RULE_IDS.length} | ${unbudgeted.testsRun} | ${unbudgeted.propertyCommands} (${unbudgeted.modelCommands}) | ${unbudgeted.tokens} | 0 |\n`,
+    `  | none (full run) | ${unbudgeted.rulesWithVerdict}/${RULE_IDS.length} | ${unbudgeted.testsRun} | ${unbudgeted.propertyCommands} (${unbudgeted.modelCommands}) | ${unbudgeted.tokens} | 0 |\n${notes.map((note) => `${note}\n`).join('')}`,
   );
   return failed ? 1 : 0;
 }

@@ -7,6 +7,12 @@ import type { Plan, PlannedTest } from './plan';
 
 /** Where the runner wrote the plan; the workers inherit it through the environment. */
 export const PLAN_FILE_VARIABLE = 'QOMON_PLAN_FILE';
+/** The shard this runner runs (1 when unsharded): a worker fixture has no test to ask. */
+export const PLAN_SHARD_VARIABLE = 'QOMON_PLAN_SHARD';
+
+export function currentShard(env: Record<string, string | undefined> = process.env): number {
+  return Number(env[PLAN_SHARD_VARIABLE] ?? 1) || 1;
+}
 
 let loaded: Plan | undefined | null = null;
 
@@ -28,7 +34,14 @@ export function planVerdict(testId: string, plan = currentPlan()): PlanVerdict {
   return reason === undefined ? { run: true } : { run: false, reason };
 }
 
-/** A shard's part of the budget, and what of it its rate-limit tests are planned to spend. */
-export function shareOfShard(plan: Plan, shard: number): { tokens: number; rateLimit: number } {
-  return { tokens: plan.shardShares[shard - 1] ?? 0, rateLimit: plan.rateLimitTokens[shard - 1] ?? 0 };
+/**
+ * A shard's part of the budget; what of it its rate-limit tests are planned to spend; and what its
+ * phase 1 needs besides them (its tests and its form discovery).
+ */
+export function shareOfShard(plan: Plan, shard: number): { tokens: number; rateLimit: number; phase1: number } {
+  return {
+    tokens: plan.shardShares[shard - 1] ?? 0,
+    rateLimit: plan.rateLimitTokens[shard - 1] ?? 0,
+    phase1: plan.phase1Tokens[shard - 1] ?? 0,
+  };
 }

@@ -90,6 +90,8 @@ export interface Plan {
   shardShares: number[];
   /** Of each shard's part, what its rate-limit tests are planned to spend (they run last). */
   rateLimitTokens: number[];
+  /** Of each shard's part, what phase 1 needs besides the rate-limit tests: its tests and form discovery. */
+  phase1Tokens: number[];
 }
 
 /** The key of a test in the cost table: stable across runs, unlike nothing else Playwright gives. */
@@ -238,6 +240,10 @@ export function makePlan(input: PlanInput): Plan {
     (shard) => costIn(shard) + discoveryOf(shard) + Math.floor(slack / Math.max(1, input.shards)),
   );
   const rateLimitTokens = shardNumbers.map((shard) => costIn(shard, (one) => one.project === RATE_LIMIT_PROJECT));
+  const phase1PerShard = shardNumbers.map(
+    (shard) =>
+      costIn(shard, (one) => one.project !== RATE_LIMIT_PROJECT && planned[one.id]?.phase === 1) + discoveryOf(shard),
+  );
   const phase2 = Object.values(planned).filter((one) => one.phase === 2);
   return {
     budget: input.budget,
@@ -255,6 +261,7 @@ export function makePlan(input: PlanInput): Plan {
     left,
     shardShares,
     rateLimitTokens,
+    phase1Tokens: phase1PerShard,
   };
 }
 

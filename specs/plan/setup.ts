@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, type RunConfig } from '../request-path/config';
 import { reportsDir, RUN_ID } from '../request-path/run';
-import { PLAN_FILE_VARIABLE } from './current';
+import { PLAN_FILE_VARIABLE, PLAN_SHARD_VARIABLE } from './current';
 import { LISTING_VARIABLE } from './list-tests';
 import { describePlan, makePlan, type CostTable, type ListedTest, type Plan } from './plan';
 
@@ -104,6 +104,7 @@ export function planTheRun(config: RunConfig, env = process.env, argv = process.
   writeFileSync(file, JSON.stringify(plan));
   // The workers inherit the runner's environment: this is how they find the plan.
   env[PLAN_FILE_VARIABLE] = file;
+  env[PLAN_SHARD_VARIABLE] = String(commandLine.shard?.current ?? 1);
   // On stderr: stdout may be a machine-read report (--reporter=json).
   process.stderr.write(`${describePlan(plan, commandLine.shard?.current ?? 1).join('\n')}\n`);
   return plan;

@@ -16,7 +16,7 @@ import { assertWritableTarget } from './guard';
 import { remainingTokens, retryAfterSeconds } from './rate-limit';
 import { reportsDir, RUN_ID } from './run';
 import { tokensCharged } from './spend';
-import { currentPlan, shareOfShard } from '../plan/current';
+import { currentPlan, currentShard, shareOfShard } from '../plan/current';
 
 export interface TrafficOptions {
   /**
@@ -62,7 +62,7 @@ export interface TrafficSettings {
   allowedHosts: readonly string[];
   budget(): TokenBudget | undefined;
   /** How much of the budget the current request may take the run to, and why it is less than all of it. */
-  ceiling?(budget: TokenBudget): { tokens: number; kept?: string };
+  ceiling?(budget: TokenBudget): { tokens: number; kept?: string; phase1?: boolean };
   seat(): TestSeat | undefined;
   pause(milliseconds: number): Promise<void>;
 }
@@ -81,8 +81,8 @@ export class Traffic {
     if (!budget) return undefined;
     const what = `${outgoing.method} ${url.pathname}`;
     const cost = reservedCost(outgoing.method, url);
-    const { tokens, kept } = this.settings.ceiling?.(budget) ?? { tokens: budget.share };
-    const { admitted, spent, ceiling } = budget.reserve(cost, what, tokens);
+    const { tokens, kept, phase1 } = this.settings.ceiling?.(budget) ?? { tokens: budget.share };
+    const { admitted, spent, ceiling } = budget.reserve(cost, what, tokens, phase1);
     if (admitted) return undefined;
     const forCleanup =
       cost > tokensCharged(outgoing.method, url.href) ? ' (with the DELETE that will clean it up)' : '';
@@ -193,16 +193,19 @@ function runBudget(config: RunConfig, testInfo: TestInfo | undefined): TokenBudg
   const shard = testInfo?.config.shard;
   // A planned run gives each shard what its planned tests cost (specs/plan); else an even part.
   const plan = currentPlan();
-  const share = plan ? shareOfShard(plan, shard?.current ?? 1).tokens : shareOf(config.tokenBudget, shard);
-  const describe =
-    shard && shard.total > 1
-      ? `QOMON_TOKEN_BUDGET=${config.tokenBudget}, shard ${shard.current} of ${shard.total} gets ${share}${plan ? ' by the plan' : ''}`
+  const share = plan ? shareOfShard(plan, currentShard()).tokens : shareOf(config.tokenBudget, shard);
+  const describe = plan
+    ? plan.shards > 1
+      ? `QOMON_TOKEN_BUDGET=${config.tokenBudget}, shard ${currentShard()} of ${plan.shards} gets ${share} by the plan`
+      : `QOMON_TOKEN_BUDGET=${config.tokenBudget}`
+    : shard && shard.total > 1
+      ? `QOMON_TOKEN_BUDGET=${config.tokenBudget}, shard ${shard.current} of ${shard.total} gets ${share}`
       : `QOMON_TOKEN_BUDGET=${config.tokenBudget}`;
   return new TokenBudget(
     share,
     path.join(reportsDir(), 'token-ledger', `${RUN_ID}.jsonl`),
     describe,
-    shard?.total ?? 1,
+    plan?.shards ?? shard?.total ?? 1,
   );
 }
 
@@ -218,15 +221,23 @@ export function runTraffic(): Traffic {
       currentTest()?.project.use.baseURL ?? (config.target.kind === 'live' ? config.target.baseURL : undefined),
     allowedHosts: config.allowedHosts,
     budget: () => (budget === null ? (budget = runBudget(config, currentTest())) : budget),
-    ceiling: ({ share }) => {
+    ceiling: (budget) => {
+      const { share } = budget;
       const testInfo = currentTest();
-      if (testInfo?.project.name === RATE_LIMIT_PROJECT) return { tokens: share };
-      // A plan keeps what it planned for the rate-limit tests; without one, a tenth of the share.
       const plan = currentPlan();
-      const kept = plan
-        ? shareOfShard(plan, testInfo?.config.shard?.current ?? 1).rateLimit
-        : Math.floor(share * KEPT_FOR_RATE_LIMIT);
-      return { tokens: share - kept, kept: `${kept} kept for the rate-limit checks, which run last` };
+      // Outside a test (form discovery) counts as phase 1: the plan's minimum includes it.
+      const phase1 = !testInfo || plan?.planned[testInfo.testId]?.phase === 1;
+      if (testInfo?.project.name === RATE_LIMIT_PROJECT) return { tokens: share };
+      if (!plan) {
+        const kept = Math.floor(share * KEPT_FOR_RATE_LIMIT);
+        return { tokens: share - kept, kept: `${kept} kept for the rate-limit checks, which run last` };
+      }
+      // A plan keeps what it planned for the rate-limit tests, and from phase 2 what phase 1 still needs.
+      const shard = shareOfShard(plan, currentShard());
+      const kept = `${shard.rateLimit} kept for the rate-limit checks, which run last`;
+      if (phase1) return { tokens: share - shard.rateLimit, kept, phase1 };
+      const outstanding = Math.max(0, shard.phase1 - budget.spentInPhase1());
+      return { tokens: share - shard.rateLimit - outstanding, kept: `${kept}, ${outstanding} for phase 1`, phase1 };
     },
     seat: () => {
       const testInfo = currentTest();
