@@ -78,15 +78,20 @@ function main(): number {
   });
   const matrix = playwright(['merge-reports', '--config', 'playwright.config.ts', blobs], {
     REPORTS_DIR: path.join(work, 'merged'),
+    MOCK_VARIANT: variant,
   });
   const summary = matrix.stdout
     .split('\n')
     .filter((line) => /^(depth|skipped for the budget|conformance on)/.test(line));
-  const figures = figuresOf(measuredOf(JSON.parse(readFileSync(json, 'utf8')) as JSONReport));
+  const tests = measuredOf(JSON.parse(readFileSync(json, 'utf8')) as JSONReport);
+  const figures = figuresOf(tests);
+  // The ledger is the safety net under the plan: what it refused says where the cost table was wrong.
+  const refused = tests.filter((one) => one.status === 'skipped' && /^token budget exhausted/.test(one.why ?? ''));
   rmSync(work, { recursive: true, force: true });
   process.stdout.write(
     [
       ...summary.map((line) => `  ${line}`),
+      ...refused.map((one) => `  refused by the ledger: ${one.title}: ${one.why}`),
       `  merged: ${figures.rulesWithVerdict}/${RULE_IDS.length} rules with a verdict${figures.rulesWithoutVerdict.length ? ` (none for ${figures.rulesWithoutVerdict.join(', ')})` : ''} · ${figures.testsRun} tests run · ${figures.failed} failed · ${figures.skippedForBudget} skipped for the budget · model-based property ${figures.modelCommands} commands · ${figures.tokens} tokens in tests`,
       '',
     ].join('\n'),

@@ -5,9 +5,10 @@
  */
 import type { JSONReport, JSONReportSpec, JSONReportSuite } from '@playwright/test/reporter';
 import { isProperty } from '../specs/plan/plan';
-import { parseSpend, SPEND_ANNOTATION, type Spend } from '../specs/request-path/spend';
+import type { Spend } from '../specs/request-path/spend';
 import { RULE_IDS, type RuleId } from '../specs/support/rule-catalogue';
 import { rulesOf } from './reporters/matrix';
+import { spendIn } from './reporters/test-record';
 
 export interface MeasuredTest {
   project: string;
@@ -31,13 +32,7 @@ export function measuredOf(report: JSONReport): MeasuredTest[] {
     spec.tests.map((one) => {
       const result = one.results.at(-1);
       const annotations = result?.annotations ?? [];
-      const spend = annotations
-        .filter((annotation) => annotation.type === SPEND_ANNOTATION)
-        .map((annotation) => parseSpend(annotation.description))
-        .reduce((sum, part) => ({ requests: sum.requests + part.requests, tokens: sum.tokens + part.tokens }), {
-          requests: 0,
-          tokens: 0,
-        });
+      const spend = spendIn(annotations);
       const figures = annotations.find((annotation) => annotation.type === 'property-figures')?.description;
       const parsed = figures ? (JSON.parse(figures) as { commands?: number; patches?: number }) : undefined;
       const status = one.status === 'skipped' ? 'skipped' : one.status === 'expected' ? 'passed' : 'failed';

@@ -3,7 +3,7 @@
  * what it spent, every string redacted. Shared by the conformance matrix and the Allure labels.
  */
 import type { TestCase } from '@playwright/test/reporter';
-import { parseSpend, SPEND_ANNOTATION } from '../../specs/request-path/spend';
+import { parseSpend, SPEND_ANNOTATION, type Spend } from '../../specs/request-path/spend';
 import { rulesOf, type TestRecord, type TestStatus } from './matrix';
 
 /** The projects of the conformance suite (playwright.config.ts); `unit` is the project's own tests. */
@@ -44,6 +44,17 @@ function whyOf(test: TestCase, status: TestStatus): string | undefined {
   return undefined;
 }
 
+/** What a test spent: the sum of its `requests` annotations (specs/request-path/spend.ts). */
+export function spendIn(annotations: readonly { type: string; description?: string }[]): Spend {
+  return annotations
+    .filter((annotation) => annotation.type === SPEND_ANNOTATION)
+    .map((annotation) => parseSpend(annotation.description))
+    .reduce((sum, one) => ({ requests: sum.requests + one.requests, tokens: sum.tokens + one.tokens }), {
+      requests: 0,
+      tokens: 0,
+    });
+}
+
 export function recordOf(test: TestCase, redact: (text: string) => string): TestRecord {
   const annotations = annotationsOf(test);
   const described = (type: string) =>
@@ -55,13 +66,7 @@ export function recordOf(test: TestCase, redact: (text: string) => string): Test
   const reading = described('reading')[0];
   // A property checks many rules; when it fails it names the one whose check broke (properties/runner.ts).
   const failedRules = described('failed-rule').flatMap((description) => rulesOf([], description));
-  const spend = annotations
-    .filter((annotation) => annotation.type === SPEND_ANNOTATION)
-    .map((annotation) => parseSpend(annotation.description))
-    .reduce((sum, one) => ({ requests: sum.requests + one.requests, tokens: sum.tokens + one.tokens }), {
-      requests: 0,
-      tokens: 0,
-    });
+  const spend = spendIn(annotations);
   const figures = described('property-figures')[0];
   const propertyCommands = figures === undefined ? undefined : commandsOf(figures);
   return {

@@ -34,6 +34,8 @@ export interface Outgoing {
   path: string;
   /** The variable holding the request's token, whose bucket a remaining-tokens header describes. */
   variable?: string;
+  /** A request of the run's set-up (form discovery), which a plan counts in phase 1 whatever test set it off. */
+  setup?: boolean;
 }
 
 /**
@@ -62,7 +64,7 @@ export interface TrafficSettings {
   allowedHosts: readonly string[];
   budget(): TokenBudget | undefined;
   /** How much of the budget the current request may take the run to, and why it is less than all of it. */
-  ceiling?(budget: TokenBudget): { tokens: number; kept?: string; phase1?: boolean };
+  ceiling?(budget: TokenBudget, outgoing: Outgoing): { tokens: number; kept?: string; phase1?: boolean };
   seat(): TestSeat | undefined;
   pause(milliseconds: number): Promise<void>;
 }
@@ -81,7 +83,7 @@ export class Traffic {
     if (!budget) return undefined;
     const what = `${outgoing.method} ${url.pathname}`;
     const cost = reservedCost(outgoing.method, url);
-    const { tokens, kept, phase1 } = this.settings.ceiling?.(budget) ?? { tokens: budget.share };
+    const { tokens, kept, phase1 } = this.settings.ceiling?.(budget, outgoing) ?? { tokens: budget.share };
     const { admitted, spent, ceiling } = budget.reserve(cost, what, tokens, phase1);
     if (admitted) return undefined;
     const forCleanup =
@@ -221,12 +223,12 @@ export function runTraffic(): Traffic {
       currentTest()?.project.use.baseURL ?? (config.target.kind === 'live' ? config.target.baseURL : undefined),
     allowedHosts: config.allowedHosts,
     budget: () => (budget === null ? (budget = runBudget(config, currentTest())) : budget),
-    ceiling: (budget) => {
+    ceiling: (budget, outgoing) => {
       const { share } = budget;
       const testInfo = currentTest();
       const plan = currentPlan();
-      // Outside a test (form discovery) counts as phase 1: the plan's minimum includes it.
-      const phase1 = !testInfo || plan?.planned[testInfo.testId]?.phase === 1;
+      // Set-up requests (form discovery) count as phase 1: the plan's minimum includes them.
+      const phase1 = outgoing.setup === true || !testInfo || plan?.planned[testInfo.testId]?.phase === 1;
       if (testInfo?.project.name === RATE_LIMIT_PROJECT) return { tokens: share };
       if (!plan) {
         const kept = Math.floor(share * KEPT_FOR_RATE_LIMIT);

@@ -80,7 +80,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       let unaffordable: string | undefined;
       for (const list of Object.keys(CATEGORIES_OF) as EntryListName[]) {
         for (const category of CATEGORIES_OF[list]) {
-          unaffordable ??= runTraffic().admit({ method: 'GET', path: `v1/forms/type/${category}` });
+          unaffordable ??= runTraffic().admit({ method: 'GET', path: `v1/forms/type/${category}`, setup: true });
           if (unaffordable) continue;
           const response = await request.get(`v1/forms/type/${category}`, {
             headers: { Authorization: `Bearer ${runConfig.token}`, Accept: 'application/json' },
