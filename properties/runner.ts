@@ -65,6 +65,8 @@ export interface Size {
   maxCommands: number;
   /** Most tokens the property may spend, runs and shrinking together; Infinity on the mock. */
   tokens: number;
+  /** Sized by the run's plan: its tokens, not its count of runs, end it. */
+  planned?: boolean;
 }
 
 export interface SizeWanted {
@@ -97,10 +99,13 @@ export function planSize(config: RunConfig, wanted: SizeWanted, testInfo: TestIn
     // fast-check's sequences average about a third of the longest allowed (124 commands in 40 runs of up to 8).
     const typicalRun = (commands: number) => wanted.costOfRun(Math.ceil(commands / 3));
     while (maxCommands > wanted.minCommands && forRuns / typicalRun(maxCommands) < MIN_LIVE_RUNS) maxCommands -= 1;
+    // As many runs as the shortest ones could make: the tokens end the property, not a count of runs
+    // guessed from the random lengths of its sequences (the recorder stops it, which is no failure).
     return {
-      numRuns: Math.min(numRuns, Math.floor(forRuns / typicalRun(maxCommands))),
+      numRuns: Math.min(numRuns, Math.floor(forRuns / wanted.costOfRun(Math.min(1, maxCommands)))),
       maxCommands,
       tokens: planned.tokens,
+      planned: true,
     };
   }
   // A shard of a sharded run has its share of the budget, and so its properties.
@@ -273,8 +278,9 @@ export async function assertProperty<Ts extends [unknown, ...unknown[]]>(options
       1_000,
     ),
     markInterruptAsFailure: false,
-    // Shrinking past the budget: every run is skipped once no tokens are left for one.
-    maxSkipsPerRun: 1_000,
+    // Shrinking past the budget: every run is skipped once no tokens are left for one. A planned
+    // property ends when its tokens do: the runs left are skipped at once, a few generations each.
+    maxSkipsPerRun: size.planned ? 1 : 1_000,
     ...(seed === undefined ? {} : { seed }),
     ...(replayFrom === undefined ? {} : { path: replayFrom, endOnFailure: true }),
   };

@@ -47,7 +47,7 @@ export const RATE_LIMIT_PROJECT = 'rate-limit';
  * 3. the other properties, in equal parts of what is left;
  * 4. whatever is still left grows the properties, in the same order, up to their full size on the mock.
  */
-export const MODEL_SHARE = 0.65;
+export const MODEL_SHARE = 0.75;
 export const METAMORPHIC_SHARE = 0.2;
 /** Below this a property's run would be too short to say anything: it is left out with its reason instead. */
 export const MIN_PROPERTY_TOKENS = 30;
