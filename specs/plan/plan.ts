@@ -174,8 +174,6 @@ export function makePlan(input: PlanInput): Plan {
   let depth = Math.max(0, input.budget - minimum);
   const depthBudget = depth;
   let priority = 0;
-  const reasonFor = (one: Candidate, needs: number) =>
-    `not in the plan at ${input.describe}: phase 2, priority ${planned[one.id]?.priority ?? priority}, needs ${needs} tokens and ${Math.max(0, depth)} were left`;
 
   // Step 1: the property that checks the most rules.
   const properties = candidates
@@ -216,7 +214,8 @@ export function makePlan(input: PlanInput): Plan {
       depth -= next.tokens;
       for (const id of next.rules) testsPerRule.set(id, (testsPerRule.get(id) ?? 0) + 1);
     } else {
-      left[next.id] = reasonFor(next, next.tokens);
+      left[next.id] =
+        `not in the plan at ${input.describe}: phase 2, priority ${priority}, needs ${next.tokens} tokens and ${Math.max(0, depth - forMetamorphic)} were left`;
     }
   }
 
