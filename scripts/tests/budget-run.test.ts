@@ -27,13 +27,19 @@ function testsOf(suite: JSONReportSuite): JSONReportTest[] {
   return [...(suite.specs ?? []).flatMap((spec) => spec.tests), ...(suite.suites ?? []).flatMap(testsOf)];
 }
 
-test(`a run with QOMON_TOKEN_BUDGET=${TOO_SMALL} stops before any request with one line giving the minimum`, async () => {
-  test.setTimeout(120_000);
+/** The conformance suite against the mock with `budget`, its JSON report on stdout, in reports of its own. */
+function startBudgetedRun(budget: number) {
   const reportsDir = privateReportsDir('reports');
   const run = startPlaywright(
     ['--project=conformance', '--reporter=json'],
-    cleanEnv({ QOMON_TOKEN_BUDGET: String(TOO_SMALL), REPORTS_DIR: reportsDir, PW_WORKERS: String(WORKERS) }),
+    cleanEnv({ QOMON_TOKEN_BUDGET: String(budget), REPORTS_DIR: reportsDir, PW_WORKERS: String(WORKERS) }),
   );
+  return { run, reportsDir };
+}
+
+test(`a run with QOMON_TOKEN_BUDGET=${TOO_SMALL} stops before any request with one line giving the minimum`, async () => {
+  test.setTimeout(120_000);
+  const { run } = startBudgetedRun(TOO_SMALL);
   try {
     const finished = await run.finished;
     expect(finished.code, 'a budget below phase 1 is a configuration error (exit 2)').toBe(2);
@@ -47,11 +53,7 @@ test(`a run with QOMON_TOKEN_BUDGET=${TOO_SMALL} stops before any request with o
 
 test(`a run with QOMON_TOKEN_BUDGET=${BUDGET} against the mock ends green, every rule judged, skipping what the plan leaves out`, async () => {
   test.setTimeout(180_000);
-  const reportsDir = privateReportsDir('reports');
-  const run = startPlaywright(
-    ['--project=conformance', '--reporter=json'],
-    cleanEnv({ QOMON_TOKEN_BUDGET: String(BUDGET), REPORTS_DIR: reportsDir, PW_WORKERS: String(WORKERS) }),
-  );
+  const { run, reportsDir } = startBudgetedRun(BUDGET);
   try {
     const finished = await run.finished;
     expect(finished.code, `the run ends green (exit 0)\n${finished.stderr.slice(-2_000)}`).toBe(0);
