@@ -1,9 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { loadRunConfigOrExit } from './specs/request-path/config';
 import { randomSeed } from './specs/support/inputs/seed';
+import { planTheRun } from './specs/plan/setup';
 
-// A wrong configuration stops the run at once, with one line that says what to fix.
-const run = loadRunConfigOrExit();
+// A wrong configuration stops the run at once, with one line that says what to fix; so does a token
+// budget below what phase 1 of the plan costs. With a budget, the plan is printed here, before any request.
+const run = loadRunConfigOrExit((config) => void planTheRun(config));
 
 // The run's seed, decided once: FC_SEED when given (environment or .env), else drawn here. Workers
 // evaluate this file again with the main process's environment, where it is then set, so every

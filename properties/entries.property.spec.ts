@@ -1,11 +1,12 @@
 /**
  * Model-based property of the entry and full-replace rules: fast-check generates sequences of
  * client operations on one contact (set or leave out fields, answer forms of every type, re-send,
- * drop a list, read back); each sends one PATCH with the whole contact and checks both the answer
- * and a GET against properties/model.ts, under the reading named by QOMON_ENTRY_READING.
+ * drop a list, read back); each sends one PATCH with the whole contact and checks its answer, and the
+ * sequence a GET at its end, against properties/model.ts, under the reading named by QOMON_ENTRY_READING.
  * A failure is shrunk to the fewest commands and printed with the command that replays it.
  */
 import fc from 'fast-check';
+import { PATCH_COST } from '../specs/request-path/prices';
 import { test } from '../specs/support/test';
 import { commandArbitrary } from './arbitraries';
 import { ContactUnderTest } from './contact-under-test';
@@ -13,8 +14,8 @@ import { byId, formsUnderTest } from './forms-under-test';
 import { ContactModel, scalarFieldsOf } from './model';
 import {
   CONTACT_LIFECYCLE_COST,
-  PATCH_AND_READ_COST,
   PropertyRecorder,
+  READ_COST_ESTIMATE,
   assertProperty,
   checkedRules,
   planSize,
@@ -46,7 +47,8 @@ test(
   async ({ transcript, api, contacts, forms, runConfig }, testInfo) => {
     const answered = formsUnderTest(forms.catalogue);
     test.skip(answered.length === 0, 'the target offers no text, numeric, date, radio or checkbox form to answer');
-    const costOfRun = (maxCommands: number) => CONTACT_LIFECYCLE_COST + maxCommands * PATCH_AND_READ_COST;
+    // One GET per sequence, at its end (ContactUnderTest.finish), not one per command.
+    const costOfRun = (maxCommands: number) => CONTACT_LIFECYCLE_COST + READ_COST_ESTIMATE + maxCommands * PATCH_COST;
     const size = planSize(
       runConfig,
       {
@@ -81,6 +83,7 @@ test(
           const model = new ContactModel(runConfig.entryReading, byId(answered), scalarFieldsOf(draft));
           const real = new ContactUnderTest(unchecked, id, created, draft, recorder.countCommand);
           await fc.asyncModelRun(() => ({ model, real }), commands);
+          await real.finish(model);
         });
       },
     );

@@ -12,6 +12,7 @@ import { OTHER_ROUTE_COST, PATCH_COST, POST_COST } from '../specs/request-path/p
 import { rule, type RuleId } from '../specs/support/rule-catalogue';
 import { shellQuote, Transcript, type Exchange } from '../specs/request-path/transcript';
 import { carriedVariables, derivedSeed, runSeed } from '../specs/support/inputs/seed';
+import { currentPlan } from '../specs/plan/current';
 
 /** GET and DELETE cost 1 token each on the mock (CONTRACT.md section 5); elsewhere an estimate. */
 export const READ_COST_ESTIMATE = OTHER_ROUTE_COST;
@@ -35,6 +36,14 @@ export const CONTACT_LIFECYCLE_COST = POST_COST + READ_COST_ESTIMATE;
  */
 export const PROPERTIES_SHARE_OF_BUDGET = 0.25;
 
+/**
+ * Of the tokens a run's plan gives a property, the part kept for shrinking a counterexample: a
+ * passing property spends none of it, so it is kept small; a failure shrinks until it is spent.
+ */
+export const SHRINK_SHARE_PLANNED = 0.1;
+/** A planned model-based property allows sequences this many times longer than on the mock. */
+export const LONGER_SEQUENCES_PLANNED = 2;
+
 /** Fewer runs than this on a live target: shorter sequences instead, down to `minCommands`. */
 const MIN_LIVE_RUNS = 3;
 
@@ -57,6 +66,8 @@ export interface Size {
   maxCommands: number;
   /** Most tokens the property may spend, runs and shrinking together; Infinity on the mock. */
   tokens: number;
+  /** Sized by the run's plan: its tokens, not its count of runs, end it. */
+  planned?: boolean;
 }
 
 export interface SizeWanted {
@@ -79,6 +90,25 @@ export function planSize(config: RunConfig, wanted: SizeWanted, testInfo: TestIn
   const numRuns = config.fastCheck.numRuns ?? wanted.numRuns;
   if (!Number.isFinite(config.tokenBudget))
     return { numRuns, maxCommands: wanted.maxCommands, tokens: Number.POSITIVE_INFINITY };
+  // A planned run gives the property its tokens (specs/plan); runs are counted at the average
+  // sequence length, and the recorder stops a run that could overdraw them (a stop, not a failure).
+  const planned = currentPlan()?.planned[testInfo.testId];
+  if (planned?.property) {
+    const forRuns = planned.tokens * (1 - SHRINK_SHARE_PLANNED);
+    // Longer sequences than on the mock: the same tokens buy more commands, fewer contacts created.
+    let maxCommands = wanted.maxCommands * LONGER_SEQUENCES_PLANNED;
+    // fast-check's sequences average about a third of the longest allowed (124 commands in 40 runs of up to 8).
+    const typicalRun = (commands: number) => wanted.costOfRun(Math.ceil(commands / 3));
+    while (maxCommands > wanted.minCommands && forRuns / typicalRun(maxCommands) < MIN_LIVE_RUNS) maxCommands -= 1;
+    // As many runs as the shortest ones could make: the tokens end the property, not a count of runs
+    // guessed from the random lengths of its sequences (the recorder stops it, which is no failure).
+    return {
+      numRuns: Math.min(numRuns, Math.floor(forRuns / wanted.costOfRun(Math.min(1, maxCommands)))),
+      maxCommands,
+      tokens: planned.tokens,
+      planned: true,
+    };
+  }
   // A shard of a sharded run has its share of the budget, and so its properties.
   const shards = testInfo.config.shard?.total ?? 1;
   const tokens = Math.floor((config.tokenBudget / shards) * PROPERTIES_SHARE_OF_BUDGET * wanted.shareOfProperties);
@@ -101,7 +131,11 @@ export function checkedRules(primary: RuleId, ...others: RuleId[]) {
 export class PropertyRecorder {
   runs = 0;
   commands = 0;
+  /** PATCHes sent by the runs: a property that sent none checked nothing (it is skipped, not passed). */
+  patches = 0;
   spent = 0;
+  /** A run was not started because it could have spent more than the property's tokens. */
+  stoppedForTokens = false;
   firstFailure: { runs: number; commands: number; ms: number } | undefined;
   /** The exchanges of the last failing run, from the test's transcript. */
   failingExchanges: readonly Exchange[] = [];
@@ -118,7 +152,9 @@ export class PropertyRecorder {
 
   /** False when another run could spend more than the property's tokens: fast-check then skips it (fc.pre). */
   mayStartRun(): boolean {
-    return this.skipped === undefined && this.spent + this.costOfRun <= this.size.tokens;
+    const affordable = this.spent + this.costOfRun <= this.size.tokens;
+    if (!affordable) this.stoppedForTokens = true;
+    return this.skipped === undefined && affordable;
   }
 
   countCommand = (): void => {
@@ -144,6 +180,7 @@ export class PropertyRecorder {
     } finally {
       // Tokens as RAT-01 counts them, and for each contact created the DELETE that cleans it up after the test.
       const exchanges = this.transcript.exchanges.slice(first);
+      this.patches += exchanges.filter((exchange) => exchange.method === 'PATCH').length;
       this.spent += exchanges.reduce(
         (sum, exchange) => sum + costOf(exchange.method) + (exchange.method === 'POST' ? READ_COST_ESTIMATE : 0),
         0,
@@ -229,17 +266,22 @@ export async function assertProperty<Ts extends [unknown, ...unknown[]]>(options
       1_000,
     ),
     markInterruptAsFailure: false,
-    // Shrinking past the budget: every run is skipped once no tokens are left for one.
-    maxSkipsPerRun: 1_000,
+    // Shrinking past the budget: every run is skipped once no tokens are left for one. A planned
+    // property ends when its tokens do: the runs left are skipped at once, a few generations each.
+    maxSkipsPerRun: size.planned ? 1 : 1_000,
     seed,
     ...(replayFrom === undefined ? {} : { path: replayFrom, endOnFailure: true }),
   };
   const details = await fc.check(property, parameters);
   if (recorder.skipped !== undefined) throw recorder.skipped;
+  // Runs left unstarted for want of tokens end fast-check with "too many skips" and no counterexample:
+  // the property's tokens ran out before its runs did, which is a size, not a failure.
+  const outOfTokens = details.failed && details.counterexample === null && recorder.stoppedForTokens;
+  const failed = details.failed && !outOfTokens;
 
   const counterexample = details.counterexample;
   // The rule whose check failed: the failure message starts with its id (a property checks several).
-  const failedRule = details.failed ? /^([A-Z]{3}-\d{2})/.exec(errorMessage(details.errorInstance))?.[1] : undefined;
+  const failedRule = failed ? /^([A-Z]{3}-\d{2})/.exec(errorMessage(details.errorInstance))?.[1] : undefined;
   const lines =
     counterexample === null
       ? []
@@ -249,16 +291,17 @@ export async function assertProperty<Ts extends [unknown, ...unknown[]]>(options
   const replayPath =
     modelBased && counterexample !== null ? /replayPath="([^"]*)"/.exec(String(counterexample[0]))?.[1] : undefined;
   const figures = {
-    failed: details.failed,
+    failed,
     failedRule,
     interrupted: details.interrupted,
     runsPlanned: size.numRuns,
-    runs: details.failed ? (recorder.firstFailure?.runs ?? details.numRuns) : details.numRuns,
+    runs: failed ? (recorder.firstFailure?.runs ?? details.numRuns) : details.numRuns,
     commands: recorder.commands,
+    patches: recorder.patches,
     commandsUntilFailure: recorder.firstFailure?.commands,
     secondsUntilFailure: recorder.firstFailure && recorder.firstFailure.ms / 1000,
     shrinks: details.numShrinks,
-    shrunkLength: details.failed ? lines.length : undefined,
+    shrunkLength: failed ? lines.length : undefined,
     seconds: recorder.elapsedMs / 1000,
     tokensSpent: recorder.spent,
     seed: details.seed,
@@ -266,13 +309,25 @@ export async function assertProperty<Ts extends [unknown, ...unknown[]]>(options
     replayPath,
   };
   testInfo.annotations.push({ type: 'property-figures', description: JSON.stringify(figures) });
-  if (details.interrupted && !details.failed) {
+  if (outOfTokens) {
+    testInfo.annotations.push({
+      type: 'property',
+      description: `stopped after ${recorder.runs} of ${size.numRuns} runs: the next run could have spent more than the ${size.tokens} tokens the plan gives it`,
+    });
+  }
+  if (!failed && recorder.patches === 0) {
+    // A property that sent no PATCH checked nothing: it says so instead of passing.
+    const why = `sent no PATCH in ${recorder.runs} run(s) (${size.tokens === Number.POSITIVE_INFINITY ? 'no budget' : `${size.tokens} tokens`}): it checked nothing`;
+    testInfo.annotations.push({ type: 'property', description: why });
+    testInfo.skip(true, why);
+  }
+  if (details.interrupted && !failed) {
     testInfo.annotations.push({
       type: 'property',
       description: `stopped by its time limit after ${details.numRuns} of ${size.numRuns} runs (${figures.seconds.toFixed(1)} s): a slow target or a busy machine`,
     });
   }
-  if (!details.failed) return;
+  if (!failed) return;
   if (failedRule) testInfo.annotations.push({ type: 'failed-rule', description: failedRule });
 
   const counterexamplePath = details.counterexamplePath ?? '';

@@ -3,83 +3,50 @@
  * It runs `playwright test --project=conformance` (the rate-limit project included, as in any run)
  * with the JSON reporter into a private REPORTS_DIR, then prints the wall time, the requests and
  * tokens the tests sent (from each test's `requests` annotation: 5 tokens per POST or PATCH of a
- * contact, 1 otherwise), and the fewest tokens that would still check every rule once: a cheapest
- * set of passing tests that together name every rule (greedy weighted set cover, the classic
- * approximation: each pick is the test that covers the most new rules per token).
+ * contact, 1 otherwise), and phase 1 of a planned run: the fewest tokens that would still check
+ * every rule once, a cheapest set of passing specs that together name every rule (greedy weighted
+ * set cover, specs/plan/plan.ts). Then it runs the suite with each of BUDGETS and prints, per
+ * budget, the rules with a verdict, the tests run and the property commands: the table in the
+ * README. `--write-costs` writes the full run's per-test tokens to specs/plan/costs.json, the cost
+ * table plans are made from.
  *
  * The wall time is the run's from start to exit, mock start-up included; the machine's load shows
  * in it, so compare figures taken on a quiet machine.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import type { JSONReport, JSONReportSpec, JSONReportSuite } from '@playwright/test/reporter';
-import { rulesOf } from './reporters/matrix';
-import { RULE_IDS, type RuleId } from '../specs/support/rule-catalogue';
-import { parseSpend, SPEND_ANNOTATION, type Spend } from '../specs/request-path/spend';
+import type { JSONReport } from '@playwright/test/reporter';
+import { cheapestCover, costKey, isProperty } from '../specs/plan/plan';
+import { RULE_IDS } from '../specs/support/rule-catalogue';
+import { figuresOf, measuredOf, type MeasuredTest } from './run-figures';
 
 const REPOSITORY = path.resolve(__dirname, '..');
 /** The worker fixture `forms` lists six categories once per worker process, outside any test. */
 const DISCOVERY_GETS_PER_WORKER = 6;
+/** The budgets the bench plans and runs (README, "Choosing a budget"); `--budgets 500,1000` picks others. */
+const DEFAULT_BUDGETS = [500, 1000, 2000, 4000];
 
-interface Measured {
-  title: string;
-  rules: RuleId[];
-  status: 'passed' | 'failed' | 'skipped';
-  spend: Spend;
-  workerIndex: number | undefined;
+function budgetsWanted(argv: readonly string[]): number[] {
+  const given = argv[argv.indexOf('--budgets') + 1];
+  return argv.includes('--budgets') && given
+    ? given
+        .split(',')
+        .map(Number)
+        .filter((budget) => budget > 0)
+    : DEFAULT_BUDGETS;
 }
+const COSTS_FILE = path.join(REPOSITORY, 'specs', 'plan', 'costs.json');
 
-function specsOf(suite: JSONReportSuite): JSONReportSpec[] {
-  return [...(suite.specs ?? []), ...(suite.suites ?? []).flatMap(specsOf)];
-}
-
-function measuredOf(report: JSONReport): Measured[] {
-  return report.suites.flatMap(specsOf).flatMap((spec) =>
-    spec.tests.map((one) => {
-      const result = one.results.at(-1);
-      const spend = (result?.annotations ?? [])
-        .filter((annotation) => annotation.type === SPEND_ANNOTATION)
-        .map((annotation) => parseSpend(annotation.description))
-        .reduce((sum, part) => ({ requests: sum.requests + part.requests, tokens: sum.tokens + part.tokens }), {
-          requests: 0,
-          tokens: 0,
-        });
-      const status = one.status === 'skipped' ? 'skipped' : one.status === 'expected' ? 'passed' : 'failed';
-      return {
-        title: spec.title,
-        rules: rulesOf(spec.tags, spec.title),
-        status,
-        spend,
-        workerIndex: result?.workerIndex,
-      };
-    }),
-  );
-}
-
-/** A cheapest set of passing tests naming every rule that some passing test names (greedy set cover). */
-function cheapestCover(tests: readonly Measured[]): { chosen: Measured[]; uncovered: RuleId[] } {
-  const candidates = tests.filter((one) => one.status === 'passed' && one.rules.length > 0);
-  const coverable = new Set(candidates.flatMap((one) => one.rules));
-  const uncovered = RULE_IDS.filter((id) => !coverable.has(id));
-  const left = new Set(coverable);
-  const chosen: Measured[] = [];
-  while (left.size > 0) {
-    let best: Measured | undefined;
-    let bestValue = -1;
-    for (const candidate of candidates) {
-      const fresh = candidate.rules.filter((id) => left.has(id)).length;
-      if (fresh === 0) continue;
-      // A test that sent nothing covers its rules for free: it always wins.
-      const value = candidate.spend.tokens === 0 ? Number.POSITIVE_INFINITY : fresh / candidate.spend.tokens;
-      if (value > bestValue) [best, bestValue] = [candidate, value];
-    }
-    if (!best) break;
-    chosen.push(best);
-    for (const id of best.rules) left.delete(id);
-  }
-  return { chosen, uncovered };
+/** Phase 1 of the plan, from measured costs: the cheapest set of passing specs naming every rule (specs/plan/plan.ts). */
+function phase1Of(tests: readonly MeasuredTest[]) {
+  const candidates = tests
+    .filter((one) => one.status === 'passed' && one.rules.length > 0 && !isProperty(one))
+    .map((one) => ({ ...one, key: costKey(one), tokens: one.spend.tokens }));
+  const chosen = cheapestCover(candidates);
+  const covered = new Set(chosen.flatMap((one) => one.rules));
+  return { chosen, uncovered: RULE_IDS.filter((id) => !covered.has(id)) };
 }
 
 /** /proc reports times in USER_HZ, which is 100 on Linux whatever the kernel's own tick. */
@@ -101,8 +68,14 @@ function childrenCpuSeconds(): number | undefined {
 
 function runSuite(
   reportsDir: string,
+  budget?: number,
 ): Promise<{ code: number | null; stdout: string; stderr: string; seconds: number }> {
-  const env = { ...process.env, QOMON_BASE_URL: '', QOMON_TOKEN_BUDGET: '', REPORTS_DIR: reportsDir };
+  const env = {
+    ...process.env,
+    QOMON_BASE_URL: '',
+    QOMON_TOKEN_BUDGET: budget ? String(budget) : '',
+    REPORTS_DIR: reportsDir,
+  };
   const started = process.hrtime.bigint();
   const child = spawn(
     process.execPath,
@@ -120,32 +93,50 @@ function runSuite(
   );
 }
 
-async function main(): Promise<number> {
+/** Runs the suite (with a budget, or without) and reads its JSON report; undefined when it printed none. */
+async function measure(budget?: number) {
   const reportsDir = mkdtempSync(path.join(tmpdir(), 'qct-bench-'));
+  const run = await runSuite(reportsDir, budget);
+  rmSync(reportsDir, { recursive: true, force: true });
+  try {
+    return { run, tests: measuredOf(JSON.parse(run.stdout) as JSONReport) };
+  } catch {
+    process.stderr.write(`bench: the run printed no JSON report (exit ${run.code})\n${run.stderr.slice(-2_000)}\n`);
+    return undefined;
+  }
+}
+
+/** `--write-costs`: the cost table the plan prices tests with (specs/plan/costs.json), from this full run. */
+function writeCosts(tests: readonly MeasuredTest[]): void {
+  const tokens = Object.fromEntries(
+    tests
+      .filter((one) => one.status !== 'skipped')
+      .map((one) => [costKey(one), one.spend.tokens] as const)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+  const about =
+    'Tokens each test spent on the embedded mock (reference variant, no budget), by project › file › title: written by npm run bench -- --write-costs. A test missing here is priced UNKNOWN_TEST_COST (specs/plan/plan.ts).';
+  writeFileSync(COSTS_FILE, `${JSON.stringify({ about, tokens }, null, 2)}\n`);
+}
+
+async function main(): Promise<number> {
   process.stdout.write(
     `bench: a full default conformance run against the embedded mock (${process.env.PW_WORKERS ?? 4} workers, ${cpus().length} cores)\n`,
   );
   const cpuBefore = childrenCpuSeconds();
-  const run = await runSuite(reportsDir);
+  const full = await measure();
   const cpuAfter = childrenCpuSeconds();
+  if (!full) return 1;
+  const { run, tests } = full;
   const cpu = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
-  let report: JSONReport;
-  try {
-    report = JSON.parse(run.stdout) as JSONReport;
-  } catch {
-    process.stderr.write(`bench: the run printed no JSON report (exit ${run.code})\n${run.stderr.slice(-2_000)}\n`);
-    return 1;
-  } finally {
-    rmSync(reportsDir, { recursive: true, force: true });
-  }
+  if (process.argv.includes('--write-costs')) writeCosts(tests);
 
-  const tests = measuredOf(report);
-  const count = (status: Measured['status']) => tests.filter((one) => one.status === status).length;
+  const count = (status: MeasuredTest['status']) => tests.filter((one) => one.status === status).length;
   const requests = tests.reduce((sum, one) => sum + one.spend.requests, 0);
   const tokens = tests.reduce((sum, one) => sum + one.spend.tokens, 0);
   const workers = new Set(tests.map((one) => one.workerIndex).filter((index) => index !== undefined)).size;
   const discovery = workers * DISCOVERY_GETS_PER_WORKER;
-  const { chosen, uncovered } = cheapestCover(tests);
+  const { chosen, uncovered } = phase1Of(tests);
   const coverTokens = chosen.reduce((sum, one) => sum + one.spend.tokens, 0);
   const coveredRules = RULE_IDS.length - uncovered.length;
 
@@ -156,13 +147,41 @@ async function main(): Promise<number> {
       : [`  cpu time        ${cpu.toFixed(1)} s (user + system, the run's processes together)`]),
     `  tests           ${tests.length}: ${count('passed')} passed, ${count('skipped')} skipped, ${count('failed')} failed`,
     `  requests        ${requests} in tests, plus ${discovery} form-discovery GETs (${DISCOVERY_GETS_PER_WORKER} per worker process, ${workers} processes)`,
-    `  tokens          ${tokens} in tests (5 per POST or PATCH of a contact, 1 otherwise), plus ${discovery} for discovery`,
-    `  cheapest cover  ${coverTokens} tokens: ${chosen.length} passing tests check all ${coveredRules} rules${uncovered.length ? ` (no passing test for ${uncovered.join(', ')})` : ''}`,
-    `  ratio           ${coverTokens > 0 ? (tokens / coverTokens).toFixed(1) : '∞'} (the full run's tokens per token of the cheapest cover)`,
-    '  cover           ' + chosen.map((one) => `${one.spend.tokens} ${one.title}`).join('\n                  '),
+    `  full run        ${tokens} tokens in tests (5 per POST or PATCH of a contact, 1 otherwise), plus ${discovery} for discovery`,
+    `  phase 1         ${coverTokens} tokens: ${chosen.length} passing tests check all ${coveredRules} rules${uncovered.length ? ` (no passing test for ${uncovered.join(', ')})` : ''}`,
+    `  ratio           ${coverTokens > 0 ? (tokens / coverTokens).toFixed(1) : '∞'} (the full run's tokens per token of phase 1)`,
+    '  phase 1 tests   ' + chosen.map((one) => `${one.spend.tokens} ${one.title}`).join('\n                  '),
+    '',
+    '  | QOMON_TOKEN_BUDGET | rules with a verdict | tests run | property commands (model-based) | tokens in tests | skipped for the budget |',
+    '  |---|---|---|---|---|---|',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-  return run.code === 0 ? 0 : 1;
+  let failed = run.code !== 0;
+  const notes: string[] = [];
+  for (const budget of budgetsWanted(process.argv)) {
+    const planned = await measure(budget);
+    if (!planned) {
+      failed = true;
+      continue;
+    }
+    const figures = figuresOf(planned.tests);
+    failed ||= planned.run.code !== 0;
+    if (figures.rulesWithoutVerdict.length > 0)
+      notes.push(`  at ${budget}: no verdict for ${figures.rulesWithoutVerdict.join(', ')}`);
+    for (const one of planned.tests.filter(
+      (test) => test.status === 'skipped' && /^token budget exhausted/.test(test.why ?? ''),
+    )) {
+      notes.push(`  at ${budget}: the ledger skipped ${one.title}: ${one.why}`);
+    }
+    process.stdout.write(
+      `  | ${budget} | ${figures.rulesWithVerdict}/${RULE_IDS.length} | ${figures.testsRun} | ${figures.propertyCommands} (${figures.modelCommands}) | ${figures.tokens} | ${figures.skippedForBudget} |\n`,
+    );
+  }
+  const unbudgeted = figuresOf(tests);
+  process.stdout.write(
+    `  | none (full run) | ${unbudgeted.rulesWithVerdict}/${RULE_IDS.length} | ${unbudgeted.testsRun} | ${unbudgeted.propertyCommands} (${unbudgeted.modelCommands}) | ${unbudgeted.tokens} | 0 |\n${notes.map((note) => `${note}\n`).join('')}`,
+  );
+  return failed ? 1 : 0;
 }
 
 void main().then((code) => process.exit(code));

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite } from '@playwright/test/reporter';
 import { RunStop } from '../../specs/request-path/run-stop';
 import { TRANSPORT_ERROR_PREFIX } from '../../specs/request-path/wire';
+import { depthLines } from './depth';
 import { buildMatrix, factsOf } from './matrix';
 import { renderHtml } from './render-html';
 import { renderMarkdown, summaryLine } from './render-markdown';
@@ -54,9 +55,9 @@ export default class ConformanceReporter implements Reporter {
       startedAt: result.startTime,
     });
     mkdirSync(this.options.outputDir, { recursive: true });
-    writeFileSync(path.join(this.options.outputDir, 'conformance.md'), renderMarkdown(rows, facts));
-    writeFileSync(path.join(this.options.outputDir, 'conformance.html'), renderHtml(rows, facts));
-    process.stdout.write(`${summaryLine(rows, facts)}\n`);
+    writeFileSync(path.join(this.options.outputDir, 'conformance.md'), renderMarkdown(rows, facts, records));
+    writeFileSync(path.join(this.options.outputDir, 'conformance.html'), renderHtml(rows, facts, records));
+    process.stdout.write(`${[...depthLines(rows, records), summaryLine(rows, facts)].join('\n')}\n`);
     // A schema break seen by a test of another rule leaves that test passed (every-answer.ts); the
     // run must still fail, since the SCH rule it breaks does.
     return result.status === 'passed' && records.some((record) => record.schemaBreaks !== undefined)

@@ -38,6 +38,8 @@ export interface TestRecord {
   /** The reading of the entry rules the probe found, when this test is the probe. */
   reading?: string;
   spend: Spend;
+  /** For a property that ran: the commands (model-based) or PATCHes it sent (scripts/reporters/depth.ts). */
+  propertyCommands?: number;
 }
 
 export interface RuleRow {

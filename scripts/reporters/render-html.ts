@@ -3,7 +3,8 @@
  * a file, a CI artifact or a mail attachment. Rows carry `data-rule` and `data-verdict` so that the
  * browser check (scripts/browser-check.ts) can find them.
  */
-import { countStatuses, type RuleRow, type RunFacts } from './matrix';
+import { depthOf, depthText, isBudgetSkip } from './depth';
+import { countStatuses, type RuleRow, type RunFacts, type TestRecord } from './matrix';
 import { readingLine, seconds, testLine, VERDICT_LABEL, verdictTally } from './render-markdown';
 
 function escape(text: string): string {
@@ -55,7 +56,7 @@ function testsCell(row: RuleRow): string {
   return failures + rest;
 }
 
-function ruleRow(row: RuleRow): string {
+function ruleRow(row: RuleRow, depth = ''): string {
   const verdict =
     row.verdict === 'skipped' ? `${VERDICT_LABEL.skipped}: ${row.skipReasons.join('; ')}` : VERDICT_LABEL[row.verdict];
   return [
@@ -63,12 +64,19 @@ function ruleRow(row: RuleRow): string {
     `<td class="rule"><a href="${escape(row.doc)}">${row.id}</a> ${escape(row.text)}</td>`,
     `<td class="level">${row.level}</td>`,
     `<td class="verdict">${escape(verdict)}</td>`,
+    `<td class="depth">${escape(depth)}</td>`,
     `<td>${testsCell(row)}</td>`,
     '</tr>',
   ].join('');
 }
 
-export function renderHtml(rows: readonly RuleRow[], facts: RunFacts): string {
+export function renderHtml(rows: readonly RuleRow[], facts: RunFacts, records: readonly TestRecord[] = []): string {
+  const depths = new Map(depthOf(records).map((depth) => [depth.id, depthText(depth)]));
+  const budgetSkips = records.filter(isBudgetSkip);
+  const skipped =
+    budgetSkips.length > 0
+      ? budgetSkips.map((record) => `<li>${escape(record.title)}: ${escape(record.why ?? '')}</li>`).join('')
+      : '<li>none: every test the run selected ran</li>';
   const fact = (term: string, value: string) => `<dt>${escape(term)}</dt><dd>${escape(value)}</dd>`;
   const observations =
     facts.observations.length > 0
@@ -94,11 +102,13 @@ ${fact('Spent', `${facts.tests} tests · ${facts.spend.requests} requests · ${f
 ${fact('Duration', `${seconds(facts.durationMs)}, started ${facts.startedAt.toISOString()}`)}
 </dl>
 <table id="rules">
-<thead><tr><th>Rule</th><th>Level</th><th>Verdict</th><th>Tests</th></tr></thead>
+<thead><tr><th>Rule</th><th>Level</th><th>Verdict</th><th>Depth</th><th>Tests</th></tr></thead>
 <tbody>
-${rows.map(ruleRow).join('\n')}
+${rows.map((row) => ruleRow(row, depths.get(row.id))).join('\n')}
 </tbody>
 </table>
+<h2>Skipped for the budget</h2>
+<ul id="budget-skips">${skipped}</ul>
 <h2>Observations</h2>
 <p>Where the docs are silent the suite records what the target did (OBSERVE: never failing).</p>
 <ul id="observations">${observations}</ul>

@@ -2,7 +2,16 @@
  * The matrix in words: the one summary line a run ends with, and the Markdown a maintainer pastes
  * into a release checklist. The HTML page uses the same wording (VERDICT_LABEL, STATUS_MARK).
  */
-import { countStatuses, countVerdicts, type RuleRow, type RunFacts, type TestStatus, type Verdict } from './matrix';
+import { depthOf, depthText, isBudgetSkip } from './depth';
+import {
+  countStatuses,
+  countVerdicts,
+  type RuleRow,
+  type RunFacts,
+  type TestRecord,
+  type TestStatus,
+  type Verdict,
+} from './matrix';
 
 // Symbols plain fonts have (DejaVu on a bare CI image), not emoji, which render there as boxes.
 export const VERDICT_LABEL: Record<Verdict, string> = {
@@ -73,7 +82,8 @@ function testsCell(row: RuleRow): string {
   return [countStatuses(row.tests), ...row.tests.map(testLine)].map(cell).join('<br>');
 }
 
-export function renderMarkdown(rows: readonly RuleRow[], facts: RunFacts): string {
+export function renderMarkdown(rows: readonly RuleRow[], facts: RunFacts, records: readonly TestRecord[] = []): string {
+  const depths = new Map(depthOf(records).map((depth) => [depth.id, depthText(depth)]));
   const header = [
     '# Conformance of `PATCH /contacts/{contactId}`',
     '',
@@ -89,12 +99,21 @@ export function renderMarkdown(rows: readonly RuleRow[], facts: RunFacts): strin
     '',
   ];
   const table = [
-    '| Rule | Level | Verdict | Tests |',
-    '|---|---|---|---|',
+    '| Rule | Level | Verdict | Depth | Tests |',
+    '|---|---|---|---|---|',
     ...rows.map(
       (row) =>
-        `| [${row.id}](${row.doc}) ${cell(row.text)} | ${row.level} | ${cell(verdictCell(row))} | ${testsCell(row)} |`,
+        `| [${row.id}](${row.doc}) ${cell(row.text)} | ${row.level} | ${cell(verdictCell(row))} | ${depths.get(row.id) ?? ''} | ${testsCell(row)} |`,
     ),
+    '',
+  ];
+  const budgetSkips = records.filter(isBudgetSkip);
+  const skipped = [
+    '## Skipped for the budget',
+    '',
+    ...(budgetSkips.length > 0
+      ? budgetSkips.map((record) => `- ${cell(record.title)}: ${cell(record.why ?? '')}`)
+      : ['- none: every test the run selected ran']),
     '',
   ];
   const observations = [
@@ -107,5 +126,5 @@ export function renderMarkdown(rows: readonly RuleRow[], facts: RunFacts): strin
       : ['- none recorded in this run']),
     '',
   ];
-  return [...header, ...table, ...observations].join('\n');
+  return [...header, ...table, ...skipped, ...observations].join('\n');
 }

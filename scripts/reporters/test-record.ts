@@ -3,7 +3,7 @@
  * what it spent, every string redacted. Shared by the conformance matrix and the Allure labels.
  */
 import type { TestCase } from '@playwright/test/reporter';
-import { parseSpend, SPEND_ANNOTATION } from '../../specs/request-path/spend';
+import { parseSpend, SPEND_ANNOTATION, type Spend } from '../../specs/request-path/spend';
 import { parseSchemaBreak, SCHEMA_BREAK_ANNOTATION } from '../../specs/support/schema-breaks';
 import { rulesOf, type TestRecord, type TestStatus } from './matrix';
 
@@ -45,6 +45,17 @@ function whyOf(test: TestCase, status: TestStatus): string | undefined {
   return undefined;
 }
 
+/** What a test spent: the sum of its `requests` annotations (specs/request-path/spend.ts). */
+export function spendIn(annotations: readonly { type: string; description?: string }[]): Spend {
+  return annotations
+    .filter((annotation) => annotation.type === SPEND_ANNOTATION)
+    .map((annotation) => parseSpend(annotation.description))
+    .reduce((sum, one) => ({ requests: sum.requests + one.requests, tokens: sum.tokens + one.tokens }), {
+      requests: 0,
+      tokens: 0,
+    });
+}
+
 export function recordOf(test: TestCase, redact: (text: string) => string): TestRecord {
   const annotations = annotationsOf(test);
   const described = (type: string) =>
@@ -60,13 +71,9 @@ export function recordOf(test: TestCase, redact: (text: string) => string): Test
   const schemaBreaks = annotations
     .filter((annotation) => annotation.type === SCHEMA_BREAK_ANNOTATION)
     .flatMap((annotation) => parseSchemaBreak(redact(annotation.description ?? '')) ?? []);
-  const spend = annotations
-    .filter((annotation) => annotation.type === SPEND_ANNOTATION)
-    .map((annotation) => parseSpend(annotation.description))
-    .reduce((sum, one) => ({ requests: sum.requests + one.requests, tokens: sum.tokens + one.tokens }), {
-      requests: 0,
-      tokens: 0,
-    });
+  const spend = spendIn(annotations);
+  const figures = described('property-figures')[0];
+  const propertyCommands = figures === undefined ? undefined : commandsOf(figures);
   return {
     title: redact(test.title),
     ruleIds: rulesOf(test.tags, test.title),
@@ -77,5 +84,16 @@ export function recordOf(test: TestCase, redact: (text: string) => string): Test
     ...(status === 'failed' && failedRules.length > 0 ? { failedRules } : {}),
     ...(schemaBreaks.length > 0 ? { schemaBreaks } : {}),
     spend,
+    ...(propertyCommands === undefined ? {} : { propertyCommands }),
   };
+}
+
+/** The commands a property sent, from its `property-figures` (properties/runner.ts); its PATCHes when it has no commands. */
+function commandsOf(figures: string): number | undefined {
+  try {
+    const { commands, patches } = JSON.parse(figures) as { commands?: number; patches?: number };
+    return commands || patches || 0;
+  } catch {
+    return undefined;
+  }
 }

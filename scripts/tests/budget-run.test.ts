@@ -1,31 +1,59 @@
 /**
- * A whole run against the embedded mock with QOMON_TOKEN_BUDGET=100 (20 POSTs or PATCHes): it ends
- * green, the tests the budget cannot pay for are skipped saying "token budget exhausted" with a
- * `budget` annotation for the reports, and the run spends no more than its budget.
+ * Whole runs against the embedded mock with a budget. QOMON_TOKEN_BUDGET=500 is planned (specs/plan):
+ * it ends green, every rule gets a verdict, the tests the plan leaves out are skipped saying why with
+ * a `budget` annotation for the reports, and the run spends no more than its budget.
+ * QOMON_TOKEN_BUDGET=100 is below what phase 1 costs: the run stops before any request, exit 2, with
+ * one line that gives the minimum.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { JSONReport, JSONReportSuite, JSONReportTest } from '@playwright/test/reporter';
+import type { JSONReport, JSONReportSpec, JSONReportSuite, JSONReportTest } from '@playwright/test/reporter';
+import { RULE_IDS } from '../../specs/support/rule-catalogue';
 import { TokenBudget } from '../../specs/request-path/budget';
 import { parseSpend, SPEND_ANNOTATION } from '../../specs/request-path/spend';
 import { cleanEnv, privateReportsDir, startPlaywright, stopIfRunning } from './processes';
 
-const BUDGET = 100;
+const BUDGET = 500;
+const TOO_SMALL = 100;
 /** Two workers: most tests end at their first request, and each worker process costs a start-up. */
 const WORKERS = 2;
+
+function specsOf(suite: JSONReportSuite): JSONReportSpec[] {
+  return [...(suite.specs ?? []), ...(suite.suites ?? []).flatMap(specsOf)];
+}
 
 function testsOf(suite: JSONReportSuite): JSONReportTest[] {
   return [...(suite.specs ?? []).flatMap((spec) => spec.tests), ...(suite.suites ?? []).flatMap(testsOf)];
 }
 
-test(`a run with QOMON_TOKEN_BUDGET=${BUDGET} against the mock ends green, skipping what the budget cannot pay for`, async () => {
-  test.setTimeout(180_000);
+/** The conformance suite against the mock with `budget`, its JSON report on stdout, in reports of its own. */
+function startBudgetedRun(budget: number) {
   const reportsDir = privateReportsDir('reports');
   const run = startPlaywright(
     ['--project=conformance', '--reporter=json'],
-    cleanEnv({ QOMON_TOKEN_BUDGET: String(BUDGET), REPORTS_DIR: reportsDir, PW_WORKERS: String(WORKERS) }),
+    cleanEnv({ QOMON_TOKEN_BUDGET: String(budget), REPORTS_DIR: reportsDir, PW_WORKERS: String(WORKERS) }),
   );
+  return { run, reportsDir };
+}
+
+test(`a run with QOMON_TOKEN_BUDGET=${TOO_SMALL} stops before any request with one line giving the minimum`, async () => {
+  test.setTimeout(120_000);
+  const { run } = startBudgetedRun(TOO_SMALL);
+  try {
+    const finished = await run.finished;
+    expect(finished.code, 'a budget below phase 1 is a configuration error (exit 2)').toBe(2);
+    expect(finished.stderr.trim(), 'one line that gives the minimum').toMatch(
+      /^configuration error: QOMON_TOKEN_BUDGET=100 is below what phase 1 costs: set it to at least \d+ tokens to give every rule a verdict [^\n]*$/,
+    );
+  } finally {
+    stopIfRunning(run);
+  }
+});
+
+test(`a run with QOMON_TOKEN_BUDGET=${BUDGET} against the mock ends green, every rule judged, skipping what the plan leaves out`, async () => {
+  test.setTimeout(180_000);
+  const { run, reportsDir } = startBudgetedRun(BUDGET);
   try {
     const finished = await run.finished;
     expect(finished.code, `the run ends green (exit 0)\n${finished.stderr.slice(-2_000)}`).toBe(0);
@@ -43,14 +71,20 @@ test(`a run with QOMON_TOKEN_BUDGET=${BUDGET} against the mock ends green, skipp
     expect(budgetSkipped.length, 'some tests are skipped for the budget').toBeGreaterThan(0);
     for (const skipped of budgetSkipped) {
       const skip = skipped.results.at(-1)?.annotations.find((annotation) => annotation.type === 'skip');
-      expect(skip?.description, 'the skip reason says the budget is exhausted, and by how much').toMatch(
-        /^token budget exhausted: .+ needs \d+ tokens.*, and \d+ of the (90|100) it may draw on are spent \(QOMON_TOKEN_BUDGET=100(; 10 kept for the rate-limit checks, which run last)?\)$/,
+      expect(skip?.description, 'the skip reason names the plan, the phase and the priority').toMatch(
+        /^not in the plan at QOMON_TOKEN_BUDGET=500: phase 2, priority \d+, /,
       );
     }
+    const judged = new Set(
+      (JSON.parse(finished.stdout) as JSONReport).suites
+        .flatMap(specsOf)
+        .filter((spec) => spec.tests.some((one) => one.status === 'expected'))
+        .flatMap((spec) => spec.tags.filter((tag) => /^[A-Z]{3}-\d{2}$/.test(tag))),
+    );
     expect(
-      tests.filter((one) => one.status === 'expected').length,
-      'the budget still paid for some tests',
-    ).toBeGreaterThan(0);
+      [...RULE_IDS].filter((id) => !judged.has(id)),
+      'phase 1 gives every rule a verdict',
+    ).toEqual([]);
 
     const spent = results
       .flatMap((result) => result?.annotations ?? [])

@@ -28,7 +28,7 @@ import {
   optionsInAnyOrder,
 } from '../support/inputs/entries';
 import { rule } from '../support/rule-catalogue';
-import { entryIdsOf, patchThenGet } from '../support/steps';
+import { entryIdsOf, patchThenGet, patchToArrange } from '../support/steps';
 import { expect, test } from '../support/test';
 
 /** A fourth answer catches a server that caps the answers it keeps per form at three. */
@@ -81,7 +81,7 @@ for (const list of ENTRY_LISTS) {
         );
         const keptAnswer = sampleEntry(kept as Form, 0);
         const { id } = await contacts.create(contacts.minimal());
-        await patchThenGet(api, id, contacts.minimal({ [list]: [sampleEntry(dropped, 0), keptAnswer] }), 'ENT-02');
+        await patchToArrange(api, id, contacts.minimal({ [list]: [sampleEntry(dropped, 0), keptAnswer] }), 'ENT-02');
 
         const { both } = await patchThenGet(api, id, contacts.minimal({ [list]: [keptAnswer] }), 'ENT-02');
         for (const [where, answer] of both) {
@@ -132,7 +132,7 @@ for (const list of ENTRY_LISTS) {
         const form = forms.pick(list, type);
         const { id } = await contacts.create(contacts.minimal());
         const [oldValue, newValue] = SAMPLE_VALUES[type as keyof typeof SAMPLE_VALUES];
-        await patchThenGet(api, id, contacts.minimal({ [list]: [freeEntry(form, oldValue as string)] }), 'ENT-06');
+        await patchToArrange(api, id, contacts.minimal({ [list]: [freeEntry(form, oldValue as string)] }), 'ENT-06');
 
         const { both } = await patchThenGet(
           api,
@@ -177,7 +177,7 @@ for (const list of ENTRY_LISTS) {
     async ({ api, contacts, forms }) => {
       const radio = forms.pick(list, 'radio');
       const { id } = await contacts.create(contacts.minimal());
-      await patchThenGet(api, id, contacts.minimal({ [list]: [optionEntry(radio, 0)] }), 'ENT-04');
+      await patchToArrange(api, id, contacts.minimal({ [list]: [optionEntry(radio, 0)] }), 'ENT-04');
 
       const { both } = await patchThenGet(api, id, contacts.minimal({ [list]: [optionEntry(radio, 1)] }), 'ENT-04');
       for (const [where, answer] of both) {
@@ -217,7 +217,7 @@ for (const list of ENTRY_LISTS) {
       const radio = forms.pick(list, 'radio');
       const { id } = await contacts.create(contacts.minimal());
       const last = radio.refvalues.length - 1;
-      await patchThenGet(api, id, contacts.minimal({ [list]: [optionEntry(radio, last)] }), 'ENT-06');
+      await patchToArrange(api, id, contacts.minimal({ [list]: [optionEntry(radio, last)] }), 'ENT-06');
 
       const { both } = await patchThenGet(api, id, contacts.minimal({ [list]: [optionEntry(radio, 0)] }), 'ENT-06');
       for (const [where, answer] of both) {
@@ -280,7 +280,7 @@ for (const list of ENTRY_LISTS) {
       const form = forms.pick(list, 'text');
       const otherForm = forms.pick(other, 'text');
       const { id } = await contacts.create(contacts.minimal());
-      await patchThenGet(
+      await patchToArrange(
         api,
         id,
         contacts.minimal({ [list]: [freeEntry(form, 'Architect')], [other]: [freeEntry(otherForm, 'Teacher')] }),

@@ -5,7 +5,7 @@
 import type { EntryInput, EntryListName } from '../support/contact';
 import { freeEntry, optionEntry, type Form } from '../support/forms';
 import { rule } from '../support/rule-catalogue';
-import { patchThenGet } from '../support/steps';
+import { patchThenGet, patchToArrange } from '../support/steps';
 import { expect, test } from '../support/test';
 import { WORKED_EXAMPLES, type ExampleSymbol } from '../support/worked-examples';
 
@@ -32,7 +32,7 @@ for (const list of ['formdatas', 'custom_fields'] as EntryListName[]) {
       symbols.forEach(entryOf); // skips now, saying which form type is missing, before any request
       const expected = example[runConfig.entryReading];
       const { id } = await contacts.create(contacts.minimal());
-      await patchThenGet(api, id, contacts.minimal({ [list]: example.before.map(entryOf) }), example.rule);
+      await patchToArrange(api, id, contacts.minimal({ [list]: example.before.map(entryOf) }), example.rule);
 
       const payload = contacts.minimal(example.payload === null ? {} : { [list]: example.payload.map(entryOf) });
       const { both } = await patchThenGet(api, id, payload, example.rule);

@@ -8,7 +8,7 @@
  * it, so every worker reaches the same verdict on every line, and two workers racing for the last
  * tokens cannot both win.
  */
-import { closeSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /** A shard of a sharded run gets its share of the budget (Playwright's `config.shard`). */
@@ -18,7 +18,7 @@ export function shareOf(budget: number, shard: { total: number } | null | undefi
 
 type LedgerLine =
   /** A request about to be sent, judged against the lines before it and its own ceiling. */
-  | { kind: 'reserve'; ref: string; cost: number; what: string; ceiling: number }
+  | { kind: 'reserve'; ref: string; cost: number; what: string; ceiling: number; phase1?: boolean }
   /** A remaining-tokens header the target sent, for the bucket of the credential `variable`. */
   | { kind: 'remaining'; variable: string; remaining: number; cost: number };
 
@@ -41,6 +41,8 @@ export class TokenBudget {
   #offset = 0;
   #pending = '';
   #estimated = 0;
+  /** Of #estimated, what requests of phase 1 of the run's plan reserved (specs/plan): phase 2 may not eat what phase 1 still needs. */
+  #phase1 = 0;
   readonly #buckets = new Map<string, Bucket>();
   readonly #verdicts = new Map<string, Admission>();
   #sequence = 0;
@@ -74,15 +76,29 @@ export class TokenBudget {
    * Reserves `cost` tokens for one request; refused when they would take the run past `ceiling`
    * (its share, or less where part of it is kept for requests that come later).
    */
-  reserve(cost: number, what: string, ceiling = this.share): Admission {
+  reserve(cost: number, what: string, ceiling = this.share, phase1 = false): Admission {
     this.#sequence += 1;
     const ref = `${process.pid}.${this.#sequence}`;
-    this.#append({ kind: 'reserve', ref, cost, what, ceiling: Math.min(ceiling, this.share) });
+    this.#append({
+      kind: 'reserve',
+      ref,
+      cost,
+      what,
+      ceiling: Math.min(ceiling, this.share),
+      ...(phase1 ? { phase1 } : {}),
+    });
     this.#catchUp();
     const verdict = this.#verdicts.get(ref);
     if (!verdict) throw new Error(`token ledger ${this.file}: reservation ${ref} was not read back`);
     this.#verdicts.delete(ref);
     return verdict;
+  }
+
+  /** Tokens reserved so far by requests of phase 1 of the run's plan. */
+  spentInPhase1(): number {
+    // Nothing reserved yet: the ledger file is created by the first reservation.
+    if (existsSync(this.file)) this.#catchUp();
+    return this.#phase1;
   }
 
   /** Records a remaining-tokens header, which corrects the count when the target charges more than estimated. */
@@ -133,6 +149,7 @@ export class TokenBudget {
       const spent = this.#spentNow();
       const admitted = spent + line.cost <= line.ceiling;
       if (admitted) this.#estimated += line.cost;
+      if (admitted && line.phase1) this.#phase1 += line.cost;
       if (line.ref.startsWith(`${process.pid}.`))
         this.#verdicts.set(line.ref, { admitted, spent, ceiling: line.ceiling });
       return;

@@ -16,6 +16,7 @@ import { targetRefusal } from './guard';
 import { reservedCost, tokensCharged } from './prices';
 import { remainingTokens, retryAfterSeconds } from './rate-limit';
 import { reportsDir, RUN_ID } from './run';
+import { currentPlan, currentShard, shareOfShard } from '../plan/current';
 
 export interface TrafficOptions {
   /**
@@ -33,6 +34,8 @@ export interface Outgoing {
   path: string;
   /** The variable holding the request's token, whose bucket a remaining-tokens header describes. */
   variable?: string;
+  /** A request of the run's set-up (form discovery), which a plan counts in phase 1 whatever test set it off. */
+  setup?: boolean;
 }
 
 /**
@@ -61,7 +64,7 @@ export interface TrafficSettings {
   allowedHosts: readonly string[];
   budget(): TokenBudget | undefined;
   /** How much of the budget the current request may take the run to, and why it is less than all of it. */
-  ceiling?(budget: TokenBudget): { tokens: number; kept?: string };
+  ceiling?(budget: TokenBudget, outgoing: Outgoing): { tokens: number; kept?: string; phase1?: boolean };
   seat(): TestSeat | undefined;
   pause(milliseconds: number): Promise<void>;
 }
@@ -78,11 +81,15 @@ export function assertWritableTarget(url: URL, allowedHosts: readonly string[]):
 }
 
 export class Traffic {
-  constructor(private readonly settings: TrafficSettings) {}
+  constructor(
+    private readonly settings: TrafficSettings,
+    /** Requests of the run's set-up, outside any test: a plan counts them in phase 1 (specs/plan). */
+    private readonly setup = false,
+  ) {}
 
   /** The same guard and budget, for requests made outside any test (form discovery, a pre-flight). */
   outsideTests(): Traffic {
-    return new Traffic({ ...this.settings, seat: () => undefined });
+    return new Traffic({ ...this.settings, seat: () => undefined }, true);
   }
 
   /**
@@ -96,8 +103,13 @@ export class Traffic {
     if (!budget) return undefined;
     const what = `${outgoing.method} ${url.pathname}`;
     const cost = reservedCost(outgoing.method, url);
-    const { tokens, kept } = this.settings.ceiling?.(budget) ?? { tokens: budget.share };
-    const { admitted, spent, ceiling } = budget.reserve(cost, what, tokens);
+    const { tokens, kept, phase1 } = this.settings.ceiling?.(
+      budget,
+      this.setup ? { ...outgoing, setup: true } : outgoing,
+    ) ?? {
+      tokens: budget.share,
+    };
+    const { admitted, spent, ceiling } = budget.reserve(cost, what, tokens, phase1);
     if (admitted) return undefined;
     const forCleanup =
       cost > tokensCharged(outgoing.method, url.href) ? ' (with the DELETE that will clean it up)' : '';
@@ -211,16 +223,21 @@ function runBudget(
   shard: { current: number; total: number } | null | undefined,
 ): TokenBudget | undefined {
   if (!Number.isFinite(config.tokenBudget)) return undefined;
-  const share = shareOf(config.tokenBudget, shard);
-  const describe =
-    shard && shard.total > 1
+  // A planned run gives each shard what its planned tests cost (specs/plan); else an even part.
+  const plan = currentPlan();
+  const share = plan ? shareOfShard(plan, currentShard()).tokens : shareOf(config.tokenBudget, shard);
+  const describe = plan
+    ? plan.shards > 1
+      ? `QOMON_TOKEN_BUDGET=${config.tokenBudget}, shard ${currentShard()} of ${plan.shards} gets ${share} by the plan`
+      : `QOMON_TOKEN_BUDGET=${config.tokenBudget}`
+    : shard && shard.total > 1
       ? `QOMON_TOKEN_BUDGET=${config.tokenBudget}, shard ${shard.current} of ${shard.total} gets ${share}`
       : `QOMON_TOKEN_BUDGET=${config.tokenBudget}`;
   return new TokenBudget(
     share,
     path.join(reportsDir(), 'token-ledger', `${RUN_ID}.jsonl`),
     describe,
-    shard?.total ?? 1,
+    plan?.shards ?? shard?.total ?? 1,
   );
 }
 
@@ -242,10 +259,23 @@ export function trafficOf(config: RunConfig, place: TrafficPlace): Traffic {
     baseURL: () => place.baseURL,
     allowedHosts: config.allowedHosts,
     budget: () => budget,
-    ceiling: ({ share }) => {
-      if (currentTest()?.project.name === RATE_LIMIT_PROJECT) return { tokens: share };
-      const kept = Math.floor(share * KEPT_FOR_RATE_LIMIT);
-      return { tokens: share - kept, kept: `${kept} kept for the rate-limit checks, which run last` };
+    ceiling: (budget, outgoing) => {
+      const { share } = budget;
+      const testInfo = currentTest();
+      const plan = currentPlan();
+      // Set-up requests (form discovery) count as phase 1: the plan's minimum includes them.
+      const phase1 = outgoing.setup === true || !testInfo || plan?.planned[testInfo.testId]?.phase === 1;
+      if (testInfo?.project.name === RATE_LIMIT_PROJECT) return { tokens: share };
+      if (!plan) {
+        const kept = Math.floor(share * KEPT_FOR_RATE_LIMIT);
+        return { tokens: share - kept, kept: `${kept} kept for the rate-limit checks, which run last` };
+      }
+      // A plan keeps what it planned for the rate-limit tests, and from phase 2 what phase 1 still needs.
+      const shard = shareOfShard(plan, currentShard());
+      const kept = `${shard.rateLimit} kept for the rate-limit checks, which run last`;
+      if (phase1) return { tokens: share - shard.rateLimit, kept, phase1 };
+      const outstanding = Math.max(0, shard.phase1 - budget.spentInPhase1());
+      return { tokens: share - shard.rateLimit - outstanding, kept: `${kept}, ${outstanding} for phase 1`, phase1 };
     },
     seat: () => {
       const testInfo = currentTest();

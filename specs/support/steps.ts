@@ -25,11 +25,7 @@ export async function patchThenGet(
   return test.step(
     `PATCH /contacts/${id} then GET it`,
     async () => {
-      const patched = await api.patchContact(id, contact);
-      expect(
-        patched.status,
-        `${ruleId} arrange: a PATCH that follows the contract is accepted with 200\n${patched.describe()}`,
-      ).toBe(200);
+      const patched = await patchAccepted(api, id, contact, ruleId);
       const read = await api.getContact(id);
       expect(read.status, `${ruleId} arrange: GET /contacts/${id} answers 200\n${read.describe()}`).toBe(200);
       return {
@@ -43,6 +39,24 @@ export async function patchThenGet(
     },
     { box: true },
   );
+}
+
+/**
+ * The arrange PATCH of a sequence: accepted, and not read back. The sequence reads the contact once,
+ * after its last PATCH (patchThenGet); REP-04's own spec holds every answer to be the stored state.
+ */
+export async function patchToArrange(api: Api, id: number, contact: ContactInput, ruleId: RuleId): Promise<Answer> {
+  return test.step(`PATCH /contacts/${id} to arrange`, () => patchAccepted(api, id, contact, ruleId), { box: true });
+}
+
+/** A PATCH that follows the contract, expected accepted with 200. */
+async function patchAccepted(api: Api, id: number, contact: ContactInput, ruleId: RuleId): Promise<Answer> {
+  const patched = await api.patchContact(id, contact);
+  expect(
+    patched.status,
+    `${ruleId} arrange: a PATCH that follows the contract is accepted with 200\n${patched.describe()}`,
+  ).toBe(200);
+  return patched;
 }
 
 /** Reads the stored contact, for the checks that a rejected request changed nothing. */

@@ -17,6 +17,7 @@ import { spendAnnotation, spendOf } from '../request-path/spend';
 import { BudgetRefusal } from '../request-path/traffic';
 import { Transcript } from '../request-path/transcript';
 import { replayNote } from './inputs/draw';
+import { planVerdict } from '../plan/current';
 
 export interface CreatedContact {
   id: number;
@@ -53,6 +54,8 @@ interface WorkerFixtures {
 interface TestFixtures {
   /** Skips every test once the target could not be talked to: the run stops early (run-stop.ts). */
   targetReachable: void;
+  /** Automatic: skips a test the run's plan leaves out for the budget, saying why (specs/plan). */
+  planned: void;
   transcript: Transcript;
   api: Api;
   anonymousApi: Api;
@@ -145,6 +148,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         await testInfo.attach('replay the drawn inputs', { body: note.short, contentType: 'text/plain' });
         await testInfo.attach('drawn inputs, whole', { body: note.whole, contentType: 'text/plain' });
       }
+    },
+    { auto: true },
+  ],
+
+  planned: [
+    async ({}, use, testInfo) => {
+      const verdict = planVerdict(testInfo.testId);
+      if (!verdict.run) {
+        testInfo.annotations.push({ type: 'budget', description: verdict.reason });
+        testInfo.skip(true, verdict.reason);
+      }
+      await use();
     },
     { auto: true },
   ],

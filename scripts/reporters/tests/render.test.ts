@@ -3,7 +3,7 @@
  * HTML page say the same thing, escape what tests put in titles, and load nothing from outside.
  */
 import { expect, test } from '@playwright/test';
-import { RULE_IDS } from '../../../specs/support/rule-catalogue';
+import { RULE_IDS, type RuleId } from '../../../specs/support/rule-catalogue';
 import { buildMatrix, factsOf, type TestRecord } from '../matrix';
 import { renderHtml } from '../render-html';
 import { renderMarkdown, summaryLine } from '../render-markdown';
@@ -87,8 +87,40 @@ test('the Markdown marks a SHOULD failure as a warning, gives skip reasons, and 
   expect(row('ENT-06'), 'a pipe in a title does not split the cell, and no HTML passes').toContain(
     '{"a"\\|"b"} &lt;replaces&gt;',
   );
-  expect(row('ENT-06').split(/(?<!\\)\|/).length, 'the row still has four cells').toBe(6);
+  expect(row('ENT-06').split(/(?<!\\)\|/).length, 'the row still has five cells').toBe(7);
   expect(row('SCH-01'), 'a rule the run did not select').toContain('— no test ran');
+});
+
+test('the matrix shows the depth of each rule and lists the tests the budget skipped, with their reason', () => {
+  const records = [
+    {
+      title: 'ENT-04 REP-01 any sequence keeps the model',
+      ruleIds: ['ENT-04', 'REP-01'] as RuleId[],
+      status: 'passed' as const,
+      observations: [],
+      spend: { requests: 40, tokens: 200 },
+      propertyCommands: 37,
+    },
+    {
+      title: 'ENT-04 a radio answer replaces the last one',
+      ruleIds: ['ENT-04'] as RuleId[],
+      status: 'skipped' as const,
+      why: 'not in the plan at QOMON_TOKEN_BUDGET=500: phase 2, priority 3, needs 17 tokens and 4 were left',
+      observations: [],
+      spend: { requests: 0, tokens: 0 },
+    },
+  ];
+  const markdown = renderMarkdown(ROWS, FACTS, records);
+  const row = (id: string) => markdown.split('\n').find((line) => line.startsWith(`| [${id}]`)) ?? '';
+  expect(row('ENT-04'), 'the depth of ENT-04: one test ran, its property sent 37 commands').toContain(
+    '| 1 test + 37 commands |',
+  );
+  expect(markdown, 'the budget skip is listed with its reason').toContain(
+    '- ENT-04 a radio answer replaces the last one: not in the plan at QOMON_TOKEN_BUDGET=500: phase 2, priority 3',
+  );
+  expect(renderHtml(ROWS, FACTS, records), 'the HTML page lists it too').toContain(
+    '<ul id="budget-skips"><li>ENT-04 a radio',
+  );
 });
 
 test('the HTML page is standalone: inline style, no script, no external asset', () => {

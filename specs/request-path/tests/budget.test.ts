@@ -107,3 +107,13 @@ test('four processes racing on one ledger spend exactly the budget together, nev
   ).toBe(share);
   expect(new TokenBudget(share, ledger).spent(), 'a fresh reader of the ledger counts the same').toBe(share);
 });
+
+test('the ledger counts what phase 1 of the plan reserved apart, so that phase 2 cannot eat it', () => {
+  const budget = new TokenBudget(50, freshLedger());
+  expect(budget.spentInPhase1(), 'nothing reserved yet, and no ledger file yet').toBe(0);
+  budget.reserve(6, 'POST /contacts', 50, true);
+  budget.reserve(5, 'PATCH /contacts/1', 50);
+  budget.reserve(40, 'PATCH /contacts/1', 50, true); // refused: it would pass the budget
+  expect(budget.spentInPhase1(), 'the admitted phase-1 reservation only').toBe(6);
+  expect(budget.spent(), 'both admitted reservations').toBe(11);
+});
