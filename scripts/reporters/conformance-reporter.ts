@@ -1,17 +1,24 @@
 /**
  * Writes the conformance matrix at the end of every run that ran conformance tests:
  * `<outputDir>/conformance.md` (for a release checklist) and `<outputDir>/conformance.html` (a
- * standalone page), and prints the run's one summary line. A run of the `unit` project alone
- * writes and prints nothing.
+ * standalone page), and the rule book beside them (rule-book.ts). Prints, for each failing test,
+ * the command that reruns it and its requests (reproduce.ts), then the run's summary line and the
+ * paths of its reports (summary.ts). A run of the `unit` project alone writes and prints nothing.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FullConfig, FullResult, Reporter, Suite } from '@playwright/test/reporter';
+import type { FullConfig, FullResult, Reporter, Suite, TestError } from '@playwright/test/reporter';
 import { buildMatrix, factsOf } from './matrix';
 import { renderHtml } from './render-html';
 import { renderMarkdown, summaryLine } from './render-markdown';
 import { currentRunContext } from './run-context';
+import { failureBlocks } from './reproduce';
+import { buildRuleBook, RULE_BOOK_FILES, sampleOfTest, writeRuleBook, type TestSample } from './rule-book';
+import { pathLines, reportPaths, seedPart, tallyTests, testsPart } from './summary';
 import { isConformanceTest, recordOf } from './test-record';
+
+/** What an earlier run left in the folder that this run would not overwrite: a report never mixes two runs. */
+const STALE_REPORTS = ['conformance.md', 'conformance.html', ...Object.values(RULE_BOOK_FILES), 'allure-report'];
 
 export interface ConformanceReporterOptions {
   /** Where the matrix goes: the run's REPORTS_DIR. */
@@ -20,11 +27,22 @@ export interface ConformanceReporterOptions {
 
 export default class ConformanceReporter implements Reporter {
   private root: Suite | undefined;
+  private config: FullConfig | undefined;
+  /** Errors outside any test (a web server that did not start, a worker that crashed). */
+  private runErrors = 0;
 
   constructor(private readonly options: ConformanceReporterOptions) {}
 
-  onBegin(_config: FullConfig, suite: Suite): void {
+  onBegin(config: FullConfig, suite: Suite): void {
     this.root = suite;
+    this.config = config;
+    if (!suite.allTests().some(isConformanceTest)) return;
+    for (const stale of STALE_REPORTS)
+      rmSync(path.join(this.options.outputDir, stale), { recursive: true, force: true });
+  }
+
+  onError(_error: TestError): void {
+    this.runErrors += 1;
   }
 
   onEnd(result: FullResult): void {
@@ -44,7 +62,20 @@ export default class ConformanceReporter implements Reporter {
     mkdirSync(this.options.outputDir, { recursive: true });
     writeFileSync(path.join(this.options.outputDir, 'conformance.md'), renderMarkdown(rows, facts));
     writeFileSync(path.join(this.options.outputDir, 'conformance.html'), renderHtml(rows, facts));
-    process.stdout.write(`${summaryLine(rows, facts)}\n`);
+    const samples: TestSample[] = tests.flatMap((test, index) => {
+      const sample = records[index]!.status === 'passed' ? sampleOfTest(test) : undefined;
+      return sample === undefined ? [] : [{ title: records[index]!.title, ruleIds: records[index]!.ruleIds, sample }];
+    });
+    writeRuleBook(this.options.outputDir, buildRuleBook(rows, samples, facts));
+
+    const root = this.config?.rootDir ?? process.cwd();
+    const failed = tests.filter((test) => test.outcome() === 'unexpected');
+    const failures = failureBlocks(failed, process.env, root, context.redact);
+    if (failures !== '') process.stdout.write(`\n${failures}\n\n`);
+    const tally = tallyTests(tests);
+    const line = summaryLine(rows, facts, { tests: testsPart(tally, this.runErrors), seed: seedPart() });
+    const paths = this.config === undefined ? '' : `${pathLines(reportPaths(this.config, this.options.outputDir))}\n`;
+    process.stdout.write(`${line}\n${paths}`);
   }
 
   printsToStdio(): boolean {

@@ -6,7 +6,7 @@
 import { countStatuses, type RuleRow, type RunFacts } from './matrix';
 import { readingLine, seconds, testLine, VERDICT_LABEL, verdictTally } from './render-markdown';
 
-function escape(text: string): string {
+export function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 

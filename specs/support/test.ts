@@ -15,6 +15,7 @@ import { RUN_MARKER } from '../request-path/run';
 import { spendAnnotation, spendOf } from '../request-path/spend';
 import { runTraffic } from '../request-path/traffic';
 import { Redactor, Transcript } from '../request-path/transcript';
+import { EXCHANGE_ATTACHMENT, sampleOf } from './exchange-sample';
 
 export interface CreatedContact {
   id: number;
@@ -122,6 +123,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     testInfo.annotations.push(spendAnnotation(spendOf(transcript.exchanges)));
     if (testInfo.status !== testInfo.expectedStatus) {
       await testInfo.attach('transcript (token redacted)', { body: transcript.toText(), contentType: 'text/plain' });
+    } else if (testInfo.status === 'passed') {
+      // One real exchange for the rule book (scripts/reporters/rule-book.ts), small and redacted.
+      const sample = sampleOf(transcript);
+      if (sample)
+        await testInfo.attach(EXCHANGE_ATTACHMENT, { body: JSON.stringify(sample), contentType: 'application/json' });
     }
   },
 
