@@ -12,13 +12,19 @@ import { buildMatrix, factsOf } from './matrix';
 import { renderHtml } from './render-html';
 import { renderMarkdown, summaryLine } from './render-markdown';
 import { currentRunContext } from './run-context';
-import { failureBlocks } from './reproduce';
+import { failureBlocks, RERUNS_FILE, rerunsMarkdown } from './reproduce';
 import { buildRuleBook, RULE_BOOK_FILES, sampleOfTest, writeRuleBook, type TestSample } from './rule-book';
 import { pathLines, reportPaths, seedPart, tallyTests, testsPart } from './summary';
 import { isConformanceTest, recordOf } from './test-record';
 
 /** What an earlier run left in the folder that this run would not overwrite: a report never mixes two runs. */
-const STALE_REPORTS = ['conformance.md', 'conformance.html', ...Object.values(RULE_BOOK_FILES), 'allure-report'];
+const STALE_REPORTS = [
+  'conformance.md',
+  'conformance.html',
+  RERUNS_FILE,
+  ...Object.values(RULE_BOOK_FILES),
+  'allure-report',
+];
 
 export interface ConformanceReporterOptions {
   /** Where the matrix goes: the run's REPORTS_DIR. */
@@ -71,6 +77,10 @@ export default class ConformanceReporter implements Reporter {
     const root = this.config?.rootDir ?? process.cwd();
     const failed = tests.filter((test) => test.outcome() === 'unexpected');
     const failures = failureBlocks(failed, process.env, root, context.redact);
+    writeFileSync(
+      path.join(this.options.outputDir, RERUNS_FILE),
+      rerunsMarkdown(failed, process.env, root, context.redact),
+    );
     if (failures !== '') process.stdout.write(`\n${failures}\n\n`);
     const tally = tallyTests(tests);
     const line = summaryLine(rows, facts, { tests: testsPart(tally, this.runErrors), seed: seedPart() });

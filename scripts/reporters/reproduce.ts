@@ -132,3 +132,36 @@ export function failureBlocks(
     ...curlNote,
   ].join('\n');
 }
+
+/** `<REPORTS_DIR>/reruns.md`: each failing test and its rerun command, for the nightly's issue. */
+export const RERUNS_FILE = 'reruns.md';
+
+export function rerunsMarkdown(
+  failed: readonly TestCase[],
+  env: NodeJS.ProcessEnv,
+  root: string,
+  redact: (text: string) => string,
+): string {
+  const lines = failed.flatMap((test) => {
+    const file = path.relative(root, test.location.file).split(path.sep).join('/');
+    const error = test.results.at(-1)?.error;
+    const first = redact((error?.message ?? error?.value ?? '').replace(/\u001b\[[0-9;]*m/g, '')).split('\n')[0];
+    return [
+      `- **${redact(test.title)}** (\`${file}:${test.location.line}\`)${first ? `: ${first.slice(0, 300)}` : ''}`,
+      '',
+      '  ```sh',
+      `  ${rerunCommand(test, env, root)}`,
+      '  ```',
+      '',
+    ];
+  });
+  return [
+    '## Rerun commands',
+    '',
+    failed.length === 0
+      ? 'No test failed.'
+      : 'Each command reruns one failing test alone; the variables are named, never given (set them as for the run).',
+    '',
+    ...lines,
+  ].join('\n');
+}
