@@ -12,7 +12,7 @@ import { buildMatrix, factsOf } from './matrix';
 import { renderHtml } from './render-html';
 import { renderMarkdown, summaryLine } from './render-markdown';
 import { currentRunContext } from './run-context';
-import { failureBlocks, RERUNS_FILE, rerunsMarkdown } from './reproduce';
+import { failureBlocks, RERUNS_FILE, rerunsMarkdown, sharesLineWith } from './reproduce';
 import { buildRuleBook, RULE_BOOK_FILES, sampleOfTest, writeRuleBook, type TestSample } from './rule-book';
 import { pathLines, reportPaths, seedPart, tallyTests, testsPart } from './summary';
 import { isConformanceTest, recordOf } from './test-record';
@@ -76,10 +76,11 @@ export default class ConformanceReporter implements Reporter {
 
     const root = this.config?.rootDir ?? process.cwd();
     const failed = tests.filter((test) => test.outcome() === 'unexpected');
-    const failures = failureBlocks(failed, process.env, root, context.redact);
+    const sharesLine = sharesLineWith(this.root?.allTests() ?? tests);
+    const failures = failureBlocks(failed, process.env, root, context.redact, sharesLine);
     writeFileSync(
       path.join(this.options.outputDir, RERUNS_FILE),
-      rerunsMarkdown(failed, process.env, root, context.redact),
+      rerunsMarkdown(failed, process.env, root, context.redact, sharesLine),
     );
     if (failures !== '') process.stdout.write(`\n${failures}\n\n`);
     const tally = tallyTests(tests);

@@ -58,8 +58,15 @@ export function rerunVariables(env: NodeJS.ProcessEnv, root: string): string[] {
   ];
 }
 
-/** `QOMON_BASE_URL= MOCK_FAULT=… npx playwright test specs/…spec.ts:140 --project=conformance --no-deps` */
-export function rerunCommand(test: TestCase, env: NodeJS.ProcessEnv, root: string): string {
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * `QOMON_BASE_URL= MOCK_FAULT=… npx playwright test specs/…spec.ts:140 --project=conformance --no-deps`.
+ * When a loop declares several tests at one line (one per entry list, say), `-g` picks this one.
+ */
+export function rerunCommand(test: TestCase, env: NodeJS.ProcessEnv, root: string, sharesLine = false): string {
   const file = path.relative(root, test.location.file).split(path.sep).join('/');
   const project = test.parent.project()?.name;
   return [
@@ -68,7 +75,16 @@ export function rerunCommand(test: TestCase, env: NodeJS.ProcessEnv, root: strin
     shellWord(`${file}:${test.location.line}`),
     // Only this test's project, and not the rate-limit project that tears the conformance one down.
     ...(project === undefined ? [] : [`--project=${shellWord(project)}`, '--no-deps']),
+    ...(sharesLine ? ['-g', shellWord(escapeRegExp(test.title))] : []),
   ].join(' ');
+}
+
+/** Whether another test of the run is declared at the same file and line. */
+export function sharesLineWith(all: readonly TestCase[]): (test: TestCase) => boolean {
+  const counts = new Map<string, number>();
+  const key = (test: TestCase) => `${test.location.file}:${test.location.line}`;
+  for (const test of all) counts.set(key(test), (counts.get(key(test)) ?? 0) + 1);
+  return (test) => (counts.get(key(test)) ?? 0) > 1;
 }
 
 /** The failed test's transcript for a terminal: whole, with each over-long line shortened in the middle. */
@@ -97,6 +113,7 @@ export function failureBlocks(
   env: NodeJS.ProcessEnv,
   root: string,
   redact: (text: string) => string,
+  sharesLine: (test: TestCase) => boolean = () => false,
 ): string {
   if (failed.length === 0) return '';
   const blocks = failed.map((test) => {
@@ -104,7 +121,7 @@ export function failureBlocks(
     const transcript = terminalTranscript(test, redact);
     return [
       `✘ ${redact(test.title)} (${file}:${test.location.line})`,
-      `  rerun: ${rerunCommand(test, env, root)}`,
+      `  rerun: ${rerunCommand(test, env, root, sharesLine(test))}`,
       ...(transcript === undefined
         ? []
         : [
@@ -141,6 +158,7 @@ export function rerunsMarkdown(
   env: NodeJS.ProcessEnv,
   root: string,
   redact: (text: string) => string,
+  sharesLine: (test: TestCase) => boolean = () => false,
 ): string {
   const lines = failed.flatMap((test) => {
     const file = path.relative(root, test.location.file).split(path.sep).join('/');
@@ -150,7 +168,7 @@ export function rerunsMarkdown(
       `- **${redact(test.title)}** (\`${file}:${test.location.line}\`)${first ? `: ${first.slice(0, 300)}` : ''}`,
       '',
       '  ```sh',
-      `  ${rerunCommand(test, env, root)}`,
+      `  ${rerunCommand(test, env, root, sharesLine(test))}`,
       '  ```',
       '',
     ];

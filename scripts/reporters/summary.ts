@@ -28,13 +28,17 @@ export interface TestTally {
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /**
- * The kind of a skip reason: its words before the first colon (`token budget exhausted: PATCH …
- * needs 5 tokens…` → `token budget exhausted`), so that reasons that differ only in their numbers
- * count together.
+ * The kind of a skip reason: its words before the first colon or semicolon, numbers as N
+ * (`token budget exhausted: PATCH … needs 5 tokens…` → `token budget exhausted`; `QOMON_TOKEN_BUDGET
+ * leaves this property 12 tokens; one run costs 18…` → `… leaves this property N tokens`), so that
+ * reasons that differ only in their numbers count together.
  */
 export function skipReasonKind(why: string | undefined): string {
   if (why === undefined || why.trim() === '') return 'no reason given';
-  const head = why.split(':', 1)[0]!.trim();
+  const head = why
+    .split(/[:;]/, 1)[0]!
+    .replace(/\b\d+\b/g, 'N')
+    .trim();
   return head.length > 80 ? `${head.slice(0, 79)}…` : head;
 }
 
@@ -88,7 +92,12 @@ export function seedPart(env: NodeJS.ProcessEnv = process.env): string {
 
 /** `matrix  reports/conformance.md · reports/conformance.html`, one line per report of the run. */
 export function reportPaths(config: FullConfig, outputDir: string): [string, string][] {
-  const relative = (file: string) => path.relative(process.cwd(), path.resolve(config.rootDir, file)) || '.';
+  const relative = (file: string) => {
+    const absolute = path.resolve(config.rootDir, file);
+    const shown = path.relative(process.cwd(), absolute);
+    // A folder outside the checkout (REPORTS_DIR=/tmp/…) reads better as it is.
+    return shown.startsWith('..') ? absolute : shown || '.';
+  };
   const lines: [string, string][] = [
     [
       'matrix',
