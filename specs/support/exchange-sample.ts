@@ -9,7 +9,7 @@ import { shortenMiddle, type Exchange, type Transcript } from '../request-path/t
 export const EXCHANGE_ATTACHMENT = '_exchange';
 
 /** Longest body a sample keeps: enough for a whole contact, not for the 2 MiB body of VAL-04. */
-export const SAMPLE_BODY_CHARS = 1_500;
+export const SAMPLE_BODY_CHARS = 2_500;
 
 export interface ExchangeSample {
   request: { method: string; path: string; credential: string; headers: Record<string, string>; body?: string };
