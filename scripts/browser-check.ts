@@ -87,16 +87,22 @@ async function expectVisible(locator: Locator, what: string): Promise<void> {
     });
 }
 
-async function checkMatrix(page: Page, url: string, failing: string | undefined, screenshot: string): Promise<void> {
+/** Opens a page whose `selector` elements carry `data-rule`, and checks they are the catalogue's rules in order. */
+async function openListingEveryRule(page: Page, url: string, selector: string, what: string): Promise<number> {
   await page.goto(url);
-  await expectVisible(page.locator('table#rules'), 'the rule table');
-  const rows = await page
-    .locator('table#rules tr[data-rule]')
-    .evaluateAll((cells) => cells.map((row) => row.getAttribute('data-rule')));
+  await expectVisible(page.locator(selector), what);
+  const listed = await page
+    .locator(selector)
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-rule')));
   check(
-    rows.join() === RULE_IDS.join(),
-    `the rule table lists ${rows.length} rules, not the ${RULE_IDS.length} of the catalogue in order`,
+    listed.join() === RULE_IDS.join(),
+    `${what} lists ${listed.length} rules, not the ${RULE_IDS.length} of the catalogue in order`,
   );
+  return listed.length;
+}
+
+async function checkMatrix(page: Page, url: string, failing: string | undefined, screenshot: string): Promise<void> {
+  await openListingEveryRule(page, url, 'table#rules tr[data-rule]', 'the rule table');
   if (failing)
     await expectVisible(
       page.locator(`tr[data-rule="${failing}"][data-verdict="fail"]`),
@@ -128,15 +134,7 @@ async function checkRuleBook(
   url: string,
   screenshot: string,
 ): Promise<{ rules: number; exchanges: number }> {
-  await page.goto(url);
-  await expectVisible(page.locator('section[data-rule]'), 'the rule book sections');
-  const sections = await page
-    .locator('section[data-rule]')
-    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-rule')));
-  check(
-    sections.join() === RULE_IDS.join(),
-    `the rule book has ${sections.length} sections, not the catalogue's rules in order`,
-  );
+  const rules = await openListingEveryRule(page, url, 'section[data-rule]', 'the rule book');
   const passedWithout = await page
     .locator('section[data-verdict="pass"]:not(:has([data-exchange]))')
     .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-rule')));
@@ -153,7 +151,7 @@ async function checkRuleBook(
     );
   }
   await page.screenshot({ path: screenshot, fullPage: true });
-  return { rules: sections.length, exchanges: count };
+  return { rules, exchanges: count };
 }
 
 async function main(): Promise<void> {

@@ -76,12 +76,14 @@ export default class ConformanceReporter implements Reporter {
 
     const root = this.config?.rootDir ?? process.cwd();
     const failed = tests.filter((test) => test.outcome() === 'unexpected');
-    const sharesLine = sharesLineWith(this.root?.allTests() ?? tests);
-    const failures = failureBlocks(failed, process.env, root, context.redact, sharesLine);
-    writeFileSync(
-      path.join(this.options.outputDir, RERUNS_FILE),
-      rerunsMarkdown(failed, process.env, root, context.redact, sharesLine),
-    );
+    const rerun = {
+      env: process.env,
+      root,
+      redact: context.redact,
+      sharesLine: sharesLineWith(this.root?.allTests() ?? tests),
+    };
+    const failures = failureBlocks(failed, rerun);
+    writeFileSync(path.join(this.options.outputDir, RERUNS_FILE), rerunsMarkdown(failed, rerun));
     if (failures !== '') process.stdout.write(`\n${failures}\n\n`);
     const tally = tallyTests(tests);
     const line = summaryLine(rows, facts, { tests: testsPart(tally, this.runErrors), seed: seedPart() });

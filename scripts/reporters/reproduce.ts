@@ -67,12 +67,11 @@ function escapeRegExp(text: string): string {
  * When a loop declares several tests at one line (one per entry list, say), `-g` picks this one.
  */
 export function rerunCommand(test: TestCase, env: NodeJS.ProcessEnv, root: string, sharesLine = false): string {
-  const file = path.relative(root, test.location.file).split(path.sep).join('/');
   const project = test.parent.project()?.name;
   return [
     ...rerunVariables(env, root),
     'npx playwright test',
-    shellWord(`${file}:${test.location.line}`),
+    shellWord(where(test, root)),
     // Only this test's project, and not the rate-limit project that tears the conformance one down.
     ...(project === undefined ? [] : [`--project=${shellWord(project)}`, '--no-deps']),
     ...(sharesLine ? ['-g', shellWord(escapeRegExp(test.title))] : []),
@@ -104,23 +103,31 @@ function indent(text: string, by: string): string {
     .join('\n');
 }
 
+/** What the rerun commands of a run depend on. */
+export interface RerunContext {
+  env: NodeJS.ProcessEnv;
+  /** The config's rootDir: commands name files relative to it. */
+  root: string;
+  redact: (text: string) => string;
+  /** Whether another test is declared at the same line (sharesLineWith). */
+  sharesLine: (test: TestCase) => boolean;
+}
+
+/** `specs/entries/entry-rules.spec.ts:143` */
+function where(test: TestCase, root: string): string {
+  return `${path.relative(root, test.location.file).split(path.sep).join('/')}:${test.location.line}`;
+}
+
 /**
  * The block printed for each failing test, then one line on the curl lines: they name the port of
  * a mock that ended with the run, and the command that serves that port again.
  */
-export function failureBlocks(
-  failed: readonly TestCase[],
-  env: NodeJS.ProcessEnv,
-  root: string,
-  redact: (text: string) => string,
-  sharesLine: (test: TestCase) => boolean = () => false,
-): string {
+export function failureBlocks(failed: readonly TestCase[], { env, root, redact, sharesLine }: RerunContext): string {
   if (failed.length === 0) return '';
   const blocks = failed.map((test) => {
-    const file = path.relative(root, test.location.file).split(path.sep).join('/');
     const transcript = terminalTranscript(test, redact);
     return [
-      `✘ ${redact(test.title)} (${file}:${test.location.line})`,
+      `✘ ${redact(test.title)} (${where(test, root)})`,
       `  rerun: ${rerunCommand(test, env, root, sharesLine(test))}`,
       ...(transcript === undefined
         ? []
@@ -153,19 +160,12 @@ export function failureBlocks(
 /** `<REPORTS_DIR>/reruns.md`: each failing test and its rerun command, for the nightly's issue. */
 export const RERUNS_FILE = 'reruns.md';
 
-export function rerunsMarkdown(
-  failed: readonly TestCase[],
-  env: NodeJS.ProcessEnv,
-  root: string,
-  redact: (text: string) => string,
-  sharesLine: (test: TestCase) => boolean = () => false,
-): string {
+export function rerunsMarkdown(failed: readonly TestCase[], { env, root, redact, sharesLine }: RerunContext): string {
   const lines = failed.flatMap((test) => {
-    const file = path.relative(root, test.location.file).split(path.sep).join('/');
     const error = test.results.at(-1)?.error;
     const first = redact((error?.message ?? error?.value ?? '').replace(/\u001b\[[0-9;]*m/g, '')).split('\n')[0];
     return [
-      `- **${redact(test.title)}** (\`${file}:${test.location.line}\`)${first ? `: ${first.slice(0, 300)}` : ''}`,
+      `- **${redact(test.title)}** (\`${where(test, root)}\`)${first ? `: ${first.slice(0, 300)}` : ''}`,
       '',
       '  ```sh',
       `  ${rerunCommand(test, env, root, sharesLine(test))}`,
