@@ -92,7 +92,7 @@ export default class ConformanceReporter implements Reporter {
   }
 
   printsToStdio(): boolean {
-    // One line at the end; the `list` reporter owns the rest of the terminal.
+    // Only the end of the run (failures to rerun, the summary line, the paths); `list` owns the rest.
     return false;
   }
 }

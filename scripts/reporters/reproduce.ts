@@ -146,7 +146,7 @@ export function failureBlocks(failed: readonly TestCase[], { env, root, redact, 
   const curlNote =
     onMock && port
       ? [
-          `The curl lines name the mock of this run, which stopped with it; to replay them by hand, start the same mock on that port: npm run mock -- --port ${port}${mockFlags.map((flag) => ` ${flag}`).join('')}`,
+          `The curl lines name the mock of this run, which stopped with it; to replay them by hand, start the same mock on that port: npm run mock -- --port ${port}${mockFlags.map((flag) => ` ${flag}`).join('')} (it prints the token to export as QOMON_TOKEN)`,
         ]
       : [];
   return [
