@@ -12,7 +12,7 @@ import { buildMatrix, factsOf } from './matrix';
 import { renderHtml } from './render-html';
 import { renderMarkdown, summaryLine } from './render-markdown';
 import { currentRunContext } from './run-context';
-import { failureBlocks, RERUNS_FILE, rerunsMarkdown, sharesLineWith } from './reproduce';
+import { failureBlocks, RERUNS_FILE, rerunsMarkdown } from './reproduce';
 import { buildRuleBook, RULE_BOOK_FILES, sampleOfTest, writeRuleBook, type TestSample } from './rule-book';
 import { pathLines, reportPaths, seedPart, tallyTests, testsPart } from './summary';
 import { isConformanceTest, recordOf } from './test-record';
@@ -76,12 +76,7 @@ export default class ConformanceReporter implements Reporter {
 
     const root = this.config?.rootDir ?? process.cwd();
     const failed = tests.filter((test) => test.outcome() === 'unexpected');
-    const rerun = {
-      env: process.env,
-      root,
-      redact: context.redact,
-      sharesLine: sharesLineWith(this.root?.allTests() ?? tests),
-    };
+    const rerun = { env: process.env, root, redact: context.redact };
     const failures = failureBlocks(failed, rerun);
     writeFileSync(path.join(this.options.outputDir, RERUNS_FILE), rerunsMarkdown(failed, rerun));
     if (failures !== '') process.stdout.write(`\n${failures}\n\n`);

@@ -63,10 +63,11 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * `QOMON_BASE_URL= MOCK_FAULT=… npx playwright test specs/…spec.ts:140 --project=conformance --no-deps`.
- * When a loop declares several tests at one line (one per entry list, say), `-g` picks this one.
+ * `QOMON_BASE_URL= MOCK_FAULT=… npx playwright test specs/…spec.ts:140 --project=conformance --no-deps -g '…'`.
+ * `-g` always: a loop declares several tests at one line (one per entry list, say), and a run that
+ * selected one of them cannot tell.
  */
-export function rerunCommand(test: TestCase, env: NodeJS.ProcessEnv, root: string, sharesLine = false): string {
+export function rerunCommand(test: TestCase, env: NodeJS.ProcessEnv, root: string): string {
   const project = test.parent.project()?.name;
   return [
     ...rerunVariables(env, root),
@@ -74,16 +75,9 @@ export function rerunCommand(test: TestCase, env: NodeJS.ProcessEnv, root: strin
     shellWord(where(test, root)),
     // Only this test's project, and not the rate-limit project that tears the conformance one down.
     ...(project === undefined ? [] : [`--project=${shellWord(project)}`, '--no-deps']),
-    ...(sharesLine ? ['-g', shellWord(escapeRegExp(test.title))] : []),
+    '-g',
+    shellWord(escapeRegExp(test.title)),
   ].join(' ');
-}
-
-/** Whether another test of the run is declared at the same file and line. */
-export function sharesLineWith(all: readonly TestCase[]): (test: TestCase) => boolean {
-  const counts = new Map<string, number>();
-  const key = (test: TestCase) => `${test.location.file}:${test.location.line}`;
-  for (const test of all) counts.set(key(test), (counts.get(key(test)) ?? 0) + 1);
-  return (test) => (counts.get(key(test)) ?? 0) > 1;
 }
 
 /** The failed test's transcript for a terminal: whole, with each over-long line shortened in the middle. */
@@ -109,8 +103,6 @@ export interface RerunContext {
   /** The config's rootDir: commands name files relative to it. */
   root: string;
   redact: (text: string) => string;
-  /** Whether another test is declared at the same line (sharesLineWith). */
-  sharesLine: (test: TestCase) => boolean;
 }
 
 /** `specs/entries/entry-rules.spec.ts:143` */
@@ -122,13 +114,13 @@ function where(test: TestCase, root: string): string {
  * The block printed for each failing test, then one line on the curl lines: they name the port of
  * a mock that ended with the run, and the command that serves that port again.
  */
-export function failureBlocks(failed: readonly TestCase[], { env, root, redact, sharesLine }: RerunContext): string {
+export function failureBlocks(failed: readonly TestCase[], { env, root, redact }: RerunContext): string {
   if (failed.length === 0) return '';
   const blocks = failed.map((test) => {
     const transcript = terminalTranscript(test, redact);
     return [
       `✘ ${redact(test.title)} (${where(test, root)})`,
-      `  rerun: ${rerunCommand(test, env, root, sharesLine(test))}`,
+      `  rerun: ${rerunCommand(test, env, root)}`,
       ...(transcript === undefined
         ? []
         : [
@@ -160,7 +152,7 @@ export function failureBlocks(failed: readonly TestCase[], { env, root, redact, 
 /** `<REPORTS_DIR>/reruns.md`: each failing test and its rerun command, for the nightly's issue. */
 export const RERUNS_FILE = 'reruns.md';
 
-export function rerunsMarkdown(failed: readonly TestCase[], { env, root, redact, sharesLine }: RerunContext): string {
+export function rerunsMarkdown(failed: readonly TestCase[], { env, root, redact }: RerunContext): string {
   const lines = failed.flatMap((test) => {
     const error = test.results.at(-1)?.error;
     const first = redact((error?.message ?? error?.value ?? '').replace(/\u001b\[[0-9;]*m/g, '')).split('\n')[0];
@@ -168,7 +160,7 @@ export function rerunsMarkdown(failed: readonly TestCase[], { env, root, redact,
       `- **${redact(test.title)}** (\`${where(test, root)}\`)${first ? `: ${first.slice(0, 300)}` : ''}`,
       '',
       '  ```sh',
-      `  ${rerunCommand(test, env, root, sharesLine(test))}`,
+      `  ${rerunCommand(test, env, root)}`,
       '  ```',
       '',
     ];
