@@ -12,8 +12,28 @@ const run = loadRunConfigOrExit((config) => void planTheRun(config));
 // worker, every test's draws and the reporters' summary see the same value; FC_SEED=<it> replays.
 process.env.FC_SEED = String(run.fastCheck.seed ?? randomSeed());
 
-/** Where a run writes its reports; a second run in parallel (the self-check) points it elsewhere. */
-const reportsDir = process.env.REPORTS_DIR || 'reports';
+/** The projects named on the command line (`--project=unit`, `--project unit`); empty: all of them. */
+function selectedProjects(argv: readonly string[]): string[] {
+  return argv.flatMap((arg, index) =>
+    arg.startsWith('--project=')
+      ? [arg.slice('--project='.length)]
+      : arg === '--project'
+        ? [argv[index + 1] ?? '']
+        : [],
+  );
+}
+const projects = selectedProjects(process.argv);
+
+/**
+ * Where a run writes its reports; a second run in parallel (the self-check) points it elsewhere.
+ * A run of the unit tests alone writes into reports/unit, so that it never replaces the reports of
+ * a conformance run (one run per reports folder). The workers evaluate this file again without the
+ * command line: the environment carries the choice to them.
+ */
+const reportsDir =
+  process.env.REPORTS_DIR ||
+  (projects.length > 0 && projects.every((name) => name === 'unit') ? 'reports/unit' : 'reports');
+process.env.REPORTS_DIR = reportsDir;
 const mockVariant = run.target.kind === 'mock' ? run.target.variant : undefined;
 
 /**

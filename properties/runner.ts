@@ -11,7 +11,8 @@ import type { RunConfig } from '../specs/request-path/config';
 import { OTHER_ROUTE_COST, PATCH_COST, POST_COST } from '../specs/request-path/prices';
 import { rule, type RuleId } from '../specs/support/rule-catalogue';
 import { shellQuote, Transcript, type Exchange } from '../specs/request-path/transcript';
-import { carriedVariables, derivedSeed, runSeed } from '../specs/support/inputs/seed';
+import { derivedSeed, runSeed } from '../specs/support/inputs/seed';
+import { rerunVariables } from '../specs/support/rerun-variables';
 import { currentPlan } from '../specs/plan/current';
 
 /** GET and DELETE cost 1 token each on the mock (CONTRACT.md section 5); elsewhere an estimate. */
@@ -211,7 +212,7 @@ export function replayCommand(
   counterexamplePath: string,
   replayPath: string | undefined,
 ): string {
-  const carried = carriedVariables();
+  const carried = rerunVariables(process.env, testInfo.config.rootDir, ['FC_SEED']);
   const replay = [
     `FC_SEED=${seed}`,
     `FC_PATH=${counterexamplePath}`,

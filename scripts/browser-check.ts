@@ -7,8 +7,11 @@
  *    its Allure report;
  * 3. serves reports/ on 127.0.0.1 and checks, in headless Chromium, that the conformance page
  *    shows its rule table with ENT-06 failing, that the Allure report lists the failing test and
- *    shows its redacted transcript, and that the last full run's matrix (reports/conformance.html,
- *    when there is one) shows all 27 rules. Any request to a host other than 127.0.0.1 fails it.
+ *    shows its redacted transcript (the report is packed: pack-report.ts, unpacked by the page), that
+ *    the rule book has a section per rule, and that the last full run's matrix and rule book
+ *    (reports/conformance.html, reports/rule-book.html, when there are) show all 27 rules, every
+ *    rule that passed with a real request and answer. Any request to a host other than 127.0.0.1
+ *    fails it.
  * Screenshots go to reports/browser-check/*.png.
  */
 import { spawnSync } from 'node:child_process';
@@ -84,16 +87,22 @@ async function expectVisible(locator: Locator, what: string): Promise<void> {
     });
 }
 
-async function checkMatrix(page: Page, url: string, failing: string | undefined, screenshot: string): Promise<void> {
+/** Opens a page whose `selector` elements carry `data-rule`, and checks they are the catalogue's rules in order. */
+async function openListingEveryRule(page: Page, url: string, selector: string, what: string): Promise<number> {
   await page.goto(url);
-  await expectVisible(page.locator('table#rules'), 'the rule table');
-  const rows = await page
-    .locator('table#rules tr[data-rule]')
-    .evaluateAll((cells) => cells.map((row) => row.getAttribute('data-rule')));
+  await expectVisible(page.locator(selector), what);
+  const listed = await page
+    .locator(selector)
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-rule')));
   check(
-    rows.join() === RULE_IDS.join(),
-    `the rule table lists ${rows.length} rules, not the ${RULE_IDS.length} of the catalogue in order`,
+    listed.join() === RULE_IDS.join(),
+    `${what} lists ${listed.length} rules, not the ${RULE_IDS.length} of the catalogue in order`,
   );
+  return listed.length;
+}
+
+async function checkMatrix(page: Page, url: string, failing: string | undefined, screenshot: string): Promise<void> {
+  await openListingEveryRule(page, url, 'table#rules tr[data-rule]', 'the rule table');
   if (failing)
     await expectVisible(
       page.locator(`tr[data-rule="${failing}"][data-verdict="fail"]`),
@@ -114,6 +123,35 @@ async function checkAllure(page: Page, url: string, screenshot: string): Promise
     'the redacted transcript attached to the failing test',
   );
   await page.screenshot({ path: screenshot, fullPage: true });
+}
+
+/**
+ * The rule book lists every rule in catalogue order, each with its text and verdict; a rule that
+ * passed shows an exchange (request and answer) of a passing test. Returns how many show one.
+ */
+async function checkRuleBook(
+  page: Page,
+  url: string,
+  screenshot: string,
+): Promise<{ rules: number; exchanges: number }> {
+  const rules = await openListingEveryRule(page, url, 'section[data-rule]', 'the rule book');
+  const passedWithout = await page
+    .locator('section[data-verdict="pass"]:not(:has([data-exchange]))')
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-rule')));
+  check(passedWithout.length === 0, `rules that passed but show no exchange: ${passedWithout.join(', ')}`);
+  const exchanges = page.locator('section[data-rule] [data-exchange]');
+  const count = await exchanges.count();
+  for (let index = 0; index < count; index += 1) {
+    const exchange = exchanges.nth(index);
+    const request = (await exchange.locator('pre.request').innerText()).trim();
+    const response = (await exchange.locator('pre.response').innerText()).trim();
+    check(
+      /^[A-Z]+ \//.test(request) && /^HTTP \d{3}/.test(response),
+      `exchange #${index + 1} lacks its request line or status`,
+    );
+  }
+  await page.screenshot({ path: screenshot, fullPage: true });
+  return { rules, exchanges: count };
 }
 
 async function main(): Promise<void> {
@@ -142,15 +180,19 @@ async function main(): Promise<void> {
       path.join(shots, 'conformance.png'),
     );
     await checkAllure(page, `${server.url}${CHECK_DIR}/allure-report/index.html`, path.join(shots, 'allure.png'));
+    await checkRuleBook(page, `${server.url}${CHECK_DIR}/rule-book.html`, path.join(shots, 'rule-book.png'));
     const lastRun = existsSync(path.join(REPORTS, 'conformance.html'));
     if (lastRun)
       await checkMatrix(page, `${server.url}conformance.html`, undefined, path.join(shots, 'last-run-conformance.png'));
+    const lastBook = existsSync(path.join(REPORTS, 'rule-book.html'))
+      ? await checkRuleBook(page, `${server.url}rule-book.html`, path.join(shots, 'last-run-rule-book.png'))
+      : undefined;
     check(
       outside.length === 0,
       `the reports asked for ${outside.length} resources outside 127.0.0.1: ${outside.slice(0, 3).join(', ')}`,
     );
     process.stdout.write(
-      `browser check: Chromium ${browser.browser()?.version() ?? ''} shows the conformance page with ${FAILING_RULE} failing, the Allure report with its transcript${lastRun ? ", and the last run's matrix" : ''}; screenshots in ${shown(path.join(REPORTS, CHECK_DIR))}/\n`,
+      `browser check: Chromium ${browser.browser()?.version() ?? ''} shows the conformance page with ${FAILING_RULE} failing, the Allure report with its transcript, the rule book${lastRun ? ", the last run's matrix" : ''}${lastBook ? ` and the last run's rule book (${lastBook.rules} rules, ${lastBook.exchanges} with an exchange)` : ''}; screenshots in ${shown(path.join(REPORTS, CHECK_DIR))}/\n`,
     );
   } finally {
     await browser.close();

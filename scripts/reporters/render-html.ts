@@ -7,7 +7,7 @@ import { depthOf, depthText, isBudgetSkip } from './depth';
 import { countStatuses, type RuleRow, type RunFacts, type TestRecord } from './matrix';
 import { readingLine, seconds, testLine, VERDICT_LABEL, verdictTally } from './render-markdown';
 
-function escape(text: string): string {
+export function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 

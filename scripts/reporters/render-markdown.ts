@@ -46,11 +46,19 @@ export function readingLine(facts: RunFacts): string {
   return `${found}; configured ${facts.configuredReading}`;
 }
 
-/** The line printed at the end of every run that ran conformance tests. */
-export function summaryLine(rows: readonly RuleRow[], facts: RunFacts): string {
+/**
+ * The line printed at the end of every run that ran conformance tests; `detail` replaces the test
+ * count with the tests by outcome and adds the seed (scripts/reporters/summary.ts).
+ */
+export function summaryLine(
+  rows: readonly RuleRow[],
+  facts: RunFacts,
+  detail?: { tests: string; seed: string },
+): string {
   return [
     `conformance on ${facts.target}: ${facts.error === undefined ? '' : `error: ${facts.error} · `}${verdictTally(rows)}`,
-    `${facts.tests} tests`,
+    detail?.tests ?? `${facts.tests} tests`,
+    ...(detail === undefined ? [] : [detail.seed]),
     `${facts.spend.requests} requests`,
     `${facts.spend.tokens} tokens`,
     seconds(facts.durationMs),

@@ -14,8 +14,12 @@ export interface RunContext {
   redact(text: string): string;
 }
 
-export function targetName(config: RunConfig): string {
-  return config.target.kind === 'mock' ? `embedded mock (${config.target.variant})` : config.target.host;
+/** `embedded mock (reference)`, `embedded mock (tolerant, fault radio-keeps-first-answer)`, or the live host. */
+export function targetName(config: RunConfig, env: NodeJS.ProcessEnv = process.env): string {
+  if (config.target.kind === 'live') return config.target.host;
+  // The mock reads MOCK_FAULT itself (mock/cli.ts); a run against a fault is not the reference.
+  const fault = env.MOCK_FAULT?.trim();
+  return `embedded mock (${config.target.variant}${fault ? `, fault ${fault}` : ''})`;
 }
 
 export function runContextOf(config: RunConfig): RunContext {

@@ -92,3 +92,29 @@ test('the nightly draws a new seed each night, shows it, and gives every job the
   const jobsWithSeed = nightly.match(/^ {6}FC_SEED: \$\{\{ needs\.seed\.outputs\.seed \}\}$/gm) ?? [];
   expect(jobsWithSeed.length, 'the shards, the rate-limit job and the merged report all get FC_SEED').toBe(3);
 });
+
+test('every action is pinned by a full commit SHA, with its version in a comment', () => {
+  for (const name of readdirSync(WORKFLOWS).filter((file) => /\.ya?ml$/.test(file))) {
+    const uses = read(name).match(/^\s*(?:- )?uses: .+$/gm) ?? [];
+    expect(uses.length, `${name} uses actions`).toBeGreaterThan(0);
+    for (const line of uses) {
+      expect(line, `${name}: a tag can be moved to other code; pin the SHA and say the version`).toMatch(
+        /uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$/,
+      );
+    }
+  }
+});
+
+test('a failing nightly opens or updates one issue with the matrix and the rerun commands, and shows the JUnit results', () => {
+  const nightly = read('nightly.yml');
+  expect(nightly, 'the report job may write issues, with the workflow token').toMatch(/^ {6}issues: write$/m);
+  expect(nightly, 'the issue step runs when a shard or the rate-limit job failed').toContain(
+    "needs.conformance.result == 'failure' || needs.rate-limit.result == 'failure'",
+  );
+  expect(nightly, 'an open issue is updated, not duplicated').toContain('gh issue edit "$number" --body-file');
+  expect(nightly, 'else one is opened').toContain('gh issue create --title "$title" --body-file');
+  expect(nightly, 'with the matrix and the rerun commands').toContain('cat reports/conformance.md reports/reruns.md');
+  expect(nightly, 'the JUnit results go to the run summary').toContain(
+    'scripts/junit-summary.ts reports/junit.xml >> "$GITHUB_STEP_SUMMARY"',
+  );
+});

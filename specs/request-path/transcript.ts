@@ -16,7 +16,13 @@ export interface Exchange {
   responseText: string;
 }
 
-const MAX_BODY_CHARS = 4_000;
+/**
+ * How much of a body a message or a step title may carry: a few KB, so that an assertion on a
+ * 2 MiB request does not copy it into every report. The attachment of a failed test keeps bodies
+ * whole up to the larger cap.
+ */
+export const MESSAGE_BODY_CHARS = 2_000;
+export const ATTACHMENT_BODY_CHARS = 64_000;
 
 export class Redactor {
   /** `secrets` maps each secret value to the variable that holds it. */
@@ -47,8 +53,11 @@ export function shellQuote(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-function truncate(text: string): string {
-  return text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}… (${text.length} chars)` : text;
+/** Keeps the start and the end of a long text, which is where a JSON body says what it is. */
+export function shortenMiddle(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const half = Math.floor(max / 2);
+  return `${text.slice(0, half)}…[${text.length - 2 * half} of ${text.length} chars cut]…${text.slice(-half)}`;
 }
 
 export class Transcript {
@@ -64,7 +73,7 @@ export class Transcript {
    * A curl line that replays the request. The token is never written: the Authorization header
    * names the variable that holds it, so the line works in a shell where that variable is set.
    */
-  curl(exchange: Exchange): string {
+  curl(exchange: Exchange, maxBody = MESSAGE_BODY_CHARS): string {
     const parts = ['curl -sS -i', '-X', exchange.method, shellQuote(exchange.url)];
     for (const [name, value] of Object.entries(exchange.requestHeaders)) {
       if (name.toLowerCase() === 'authorization') {
@@ -74,19 +83,20 @@ export class Transcript {
       }
     }
     if (exchange.requestBody !== undefined)
-      parts.push('--data-raw', shellQuote(this.redactor.redact(exchange.requestBody)));
+      parts.push('--data-raw', shellQuote(shortenMiddle(this.redactor.redact(exchange.requestBody), maxBody)));
     return parts.join(' ');
   }
 
-  describe(exchange: Exchange): string {
-    const response = truncate(this.redactor.redact(exchange.responseText)) || '(empty body)';
+  /** One exchange for a message (bodies of a few KB at most) or, with a larger `maxBody`, an attachment. */
+  describe(exchange: Exchange, maxBody = MESSAGE_BODY_CHARS): string {
+    const response = shortenMiddle(this.redactor.redact(exchange.responseText), maxBody) || '(empty body)';
     const headers = Object.entries(exchange.responseHeaders)
       .filter(([name]) => /^(content-type|ratelimit|x-ratelimit|retry-after)/i.test(name))
       .map(([name, value]) => `  ${name}: ${this.redactor.redact(value)}`)
       .join('\n');
     return [
       `${exchange.method} ${new URL(exchange.url).pathname} (${exchange.credential}) → ${exchange.status}`,
-      `  $ ${this.curl(exchange)}`,
+      `  $ ${this.curl(exchange, maxBody)}`,
       headers,
       `  ${response.replace(/\n/g, '\n  ')}`,
     ]
@@ -94,8 +104,8 @@ export class Transcript {
       .join('\n');
   }
 
-  toText(): string {
+  toText(maxBody = ATTACHMENT_BODY_CHARS): string {
     if (this.exchanges.length === 0) return '(no request was sent)';
-    return this.exchanges.map((exchange, index) => `#${index + 1} ${this.describe(exchange)}`).join('\n\n');
+    return this.exchanges.map((exchange, index) => `#${index + 1} ${this.describe(exchange, maxBody)}`).join('\n\n');
   }
 }

@@ -18,6 +18,7 @@ import { BudgetRefusal } from '../request-path/traffic';
 import { Transcript } from '../request-path/transcript';
 import { replayNote } from './inputs/draw';
 import { planVerdict } from '../plan/current';
+import { EXCHANGE_ATTACHMENT, sampleOf } from './exchange-sample';
 
 export interface CreatedContact {
   id: number;
@@ -171,6 +172,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     testInfo.annotations.push(spendAnnotation(spendOf(transcript.exchanges)));
     if (testInfo.status !== testInfo.expectedStatus) {
       await testInfo.attach('transcript (token redacted)', { body: transcript.toText(), contentType: 'text/plain' });
+    } else if (testInfo.status === 'passed') {
+      // One real exchange for the rule book (scripts/reporters/rule-book.ts), small and redacted.
+      const sample = sampleOf(transcript);
+      if (sample)
+        await testInfo.attach(EXCHANGE_ATTACHMENT, { body: JSON.stringify(sample), contentType: 'application/json' });
     }
   },
 

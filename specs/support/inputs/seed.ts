@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { TestInfo } from '@playwright/test';
-import { shellQuote } from '../../request-path/transcript';
+import { rerunVariables } from '../rerun-variables';
 
 /** A seed fast-check accepts: a 32-bit signed integer. */
 export function randomSeed(): number {
@@ -37,28 +37,12 @@ export function derivedSeed(seed: number, title: string, draw = 0): number {
   return fnv1a(`${seed}\u0000${title}\u0000${draw}`);
 }
 
-/** Variables that change what a replay does, carried into a replay command when set. */
-const CARRIED_VARIABLES = [
-  'QOMON_BASE_URL',
-  'QOMON_ENTRY_READING',
-  'QOMON_TOKEN_BUDGET',
-  'MOCK_VARIANT',
-  'MOCK_FAULT',
-] as const;
-
-/** `NAME=value` for each carried variable that is set; QOMON_BASE_URL travels even empty (it picks the mock over a .env target). */
-export function carriedVariables(env: Record<string, string | undefined> = process.env): string[] {
-  return CARRIED_VARIABLES.filter(
-    (name) => env[name]?.trim() || (name === 'QOMON_BASE_URL' && env[name] !== undefined),
-  ).map((name) => `${name}=${env[name] ? shellQuote(env[name] as string) : ''}`);
-}
-
 /** The one command that replays a test with the same draws: the run seed, and the test by file and line. */
 export function replayLine(testInfo: TestInfo, seed: number, extra: readonly string[] = []): string {
   const file = path.relative(testInfo.config.rootDir, testInfo.file);
   // --no-deps: the conformance project's teardown (the rate-limit checks) has nothing to do with a replay.
   return [
-    ...carriedVariables(),
+    ...rerunVariables(process.env, testInfo.config.rootDir, ['FC_SEED']),
     `FC_SEED=${seed}`,
     ...extra,
     'npx playwright test',
