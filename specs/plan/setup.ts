@@ -1,9 +1,10 @@
 /**
  * Plans a run with a token budget before its first request: called by playwright.config.ts in the
  * runner's own process, which evaluates the config before it starts any worker or web server. It
- * lists the tests of every shard (list-tests.ts), makes the plan (plan.ts), prints it one line per
- * phase, writes it where the workers read it (current.ts), and stops the run at once, exit 2 like
- * any configuration error, when the budget cannot pay for phase 1.
+ * lists the tests of every shard (list-tests.ts), makes the plan (plan.ts), writes it where the
+ * workers and the global set-up read it (current.ts; the set-up prints it, one line per phase, once
+ * the pre-flight passed), and stops the run at once, exit 2 like any configuration error, when the
+ * budget cannot pay for phase 1.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { ConfigError, type RunConfig } from '../request-path/config';
 import { reportsDir, RUN_ID } from '../request-path/run';
 import { PLAN_FILE_VARIABLE, PLAN_SHARD_VARIABLE } from './current';
 import { LISTING_VARIABLE } from './list-tests';
-import { describePlan, makePlan, type CostTable, type ListedTest, type Plan } from './plan';
+import { makePlan, type CostTable, type ListedTest, type Plan } from './plan';
 
 /** The projects a plan covers: the conformance suite (playwright.config.ts); `unit` spends no tokens. */
 const PLANNED_PROJECTS = ['conformance', 'rate-limit'];
@@ -105,7 +106,6 @@ export function planTheRun(config: RunConfig, env = process.env, argv = process.
   // The workers inherit the runner's environment: this is how they find the plan.
   env[PLAN_FILE_VARIABLE] = file;
   env[PLAN_SHARD_VARIABLE] = String(commandLine.shard?.current ?? 1);
-  // On stderr: stdout may be a machine-read report (--reporter=json).
-  process.stderr.write(`${describePlan(plan, commandLine.shard?.current ?? 1).join('\n')}\n`);
+  // Printed by the global set-up once the pre-flight passed (scripts/preflight.ts), on stderr.
   return plan;
 }

@@ -94,9 +94,9 @@ export class Api {
     if (payload !== undefined) headers['Content-Type'] = JSON_CONTENT_TYPE;
     Object.assign(headers, options.headers);
 
-    // The Authorization value sent is a secret too, in whatever form it took (a Basic pair in base64).
+    // The Authorization value sent is a secret too, in whatever form it took (Redactor.withCredential).
     const sent = headers.Authorization;
-    const redactor = sent ? this.path.redactor.with(new Map([[sent, 'Authorization']])) : this.path.redactor;
+    const redactor = sent ? this.path.redactor.withCredential(sent) : this.path.redactor;
     const url = new URL(path, this.path.baseURL);
     const wireAnswer = await this.#overTheWire(method, url, headers, payload);
     const redacted = (text: string) => redactor.redact(text);

@@ -38,6 +38,23 @@ export class Redactor {
     return new Redactor(new Map([...this.secrets, ...more]));
   }
 
+  /**
+   * This redactor, plus the Authorization value one request sent when it hides no token the run
+   * knows: a token cut short, with its case swapped, or a Basic pair in base64 is still most of a
+   * secret, and a server may echo it whole or without its scheme. A value that carries a known
+   * token needs nothing more: the token shows as its variable (`Bearer <QOMON_TOKEN>`).
+   */
+  withCredential(sent: string): Redactor {
+    if (this.redact(sent) !== sent) return this;
+    const credential = sent.slice(sent.indexOf(' ') + 1);
+    return this.with(
+      new Map([
+        [sent, 'Authorization'],
+        ...(credential !== sent && credential.length > 0 ? [[credential, 'Authorization'] as const] : []),
+      ]),
+    );
+  }
+
   redact(text: string): string {
     let out = text;
     const longestFirst = [...this.secrets.entries()].sort(([a], [b]) => b.length - a.length);
