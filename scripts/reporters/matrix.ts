@@ -73,28 +73,55 @@ function schemaBreakOf(record: TestRecord, id: RuleId): string | undefined {
   return found?.message.split('\n').slice(0, 2).join('; ');
 }
 
-/**
- * A test's line in the row of `id`: its own outcome for a rule it names, and a failure for a SCH
- * rule whose schema an answer it saw breaks (named so, when the test is of another rule).
- */
-function testOfRule(record: TestRecord, id: RuleId): RuleRow['tests'][number] | undefined {
-  const names = record.ruleIds.includes(id) && (record.failedRules === undefined || record.failedRules.includes(id));
+/** Whether `record` names `id` for its own outcome (a failed property names the rules it broke). */
+function namesRule(record: TestRecord, id: RuleId): boolean {
+  return record.ruleIds.includes(id) && (record.failedRules === undefined || record.failedRules.includes(id));
+}
+
+/** A test's own line in the row of `id`: its outcome, or a failure when an answer it saw breaks `id`. */
+function ownLine(record: TestRecord, id: RuleId): RuleRow['tests'][number] {
   const broken = schemaBreakOf(record, id);
-  if (broken !== undefined)
-    return {
-      title: names ? record.title : `${record.title} (saw an answer that breaks ${id})`,
-      status: 'failed',
-      why: broken,
-    };
-  if (!names) return undefined;
+  if (broken !== undefined) return { title: record.title, status: 'failed', why: broken };
   const { title, status, why } = record;
   return { title, status, ...(why === undefined ? {} : { why }) };
+}
+
+/** Breaks told apart by what broke, not by which contact: `/contacts/1042` and `/contacts/1043` are one break. */
+function breakKey(message: string): string {
+  return message.replace(/\/contacts\/\d+/g, '/contacts/{id}');
+}
+
+/**
+ * The lines of the tests of other rules that saw an answer breaking the SCH rule `id`: one line per
+ * distinct break, naming how many tests saw it and the first few, so that one wrong shape seen by
+ * a hundred tests reads as one finding (the tests keep their own verdicts in their own rows).
+ */
+function breakLines(records: readonly TestRecord[], id: RuleId): RuleRow['tests'] {
+  const seen = new Map<string, { why: string; titles: string[] }>();
+  for (const record of records) {
+    const broken = namesRule(record, id) ? undefined : schemaBreakOf(record, id);
+    if (broken === undefined) continue;
+    const group = seen.get(breakKey(broken)) ?? { why: broken, titles: [] };
+    group.titles.push(record.title);
+    seen.set(breakKey(broken), group);
+  }
+  return [...seen.values()].map(({ why, titles }) => ({
+    title:
+      titles.length === 1
+        ? `${titles[0]} (saw an answer that breaks ${id})`
+        : `${titles.length} tests of other rules saw an answer that breaks ${id}: ${titles.slice(0, 3).join('; ')}${titles.length > 3 ? `; and ${titles.length - 3} more` : ''}`,
+    status: 'failed' as const,
+    why,
+  }));
 }
 
 export function buildMatrix(records: readonly TestRecord[]): RuleRow[] {
   return RULE_IDS.map((id) => {
     const { level, area, text, doc } = RULES[id];
-    const tests = records.flatMap((record) => testOfRule(record, id) ?? []);
+    const tests = [
+      ...records.filter((record) => namesRule(record, id)).map((record) => ownLine(record, id)),
+      ...breakLines(records, id),
+    ];
     const verdict = verdictOf(
       level,
       tests.map((test) => test.status),

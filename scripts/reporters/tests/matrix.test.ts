@@ -156,18 +156,30 @@ test('a schema break seen by tests of other rules fails the SCH rule it breaks, 
   expect(row('SCH-02')?.verdict, 'a SCH rule the break does not name is untouched').toBe('pass');
   expect(
     row('SCH-01')?.tests.filter((test) => test.status === 'failed'),
-    'the SCH row names each test that saw the break, with the request and the first violation',
+    'the SCH row names the break once, with how many tests saw it, the request and the first violation',
   ).toEqual([
     {
-      title: 'REP-02 address left out is cleared (saw an answer that breaks SCH-01)',
+      title:
+        '2 tests of other rules saw an answer that breaks SCH-01: REP-02 address left out is cleared; ENT-04 a radio form keeps the last answer',
       status: 'failed',
       why: 'a 2xx contact answer …: PATCH /contacts/1 answered 200; /data/contact/address: must be object or null (got "")',
     },
-    {
-      title: 'ENT-04 a radio form keeps the last answer (saw an answer that breaks SCH-01)',
-      status: 'failed',
-      why: 'a 2xx contact answer …: PATCH /contacts/1 answered 200; /data/contact/address: must be object or null (got "")',
-    },
+  ]);
+});
+
+test('breaks of one shape on different contacts are one line; another shape is another line', () => {
+  const seen = (id: number, violation: string) => [
+    { rule: 'SCH-01' as const, message: `a 2xx contact answer …: PATCH /contacts/${id} answered 200\n${violation}` },
+  ];
+  const rows = buildMatrix([
+    record({ title: 'REP-01 a', ruleIds: ['REP-01'], status: 'passed', schemaBreaks: seen(1041, '/address: "" ') }),
+    record({ title: 'REP-01 b', ruleIds: ['REP-01'], status: 'passed', schemaBreaks: seen(1042, '/address: "" ') }),
+    record({ title: 'ENT-01 c', ruleIds: ['ENT-01'], status: 'passed', schemaBreaks: seen(1043, '/id: "7"') }),
+  ]);
+  const titles = rows.find((row) => row.id === 'SCH-01')?.tests.map((test) => test.title);
+  expect(titles).toEqual([
+    '2 tests of other rules saw an answer that breaks SCH-01: REP-01 a; REP-01 b',
+    'ENT-01 c (saw an answer that breaks SCH-01)',
   ]);
 });
 
