@@ -49,6 +49,12 @@ export const RATE_LIMIT_PROJECT = 'rate-limit';
  */
 export const MODEL_SHARE = 0.75;
 export const METAMORPHIC_SHARE = 0.2;
+/**
+ * Held for phase 1 beyond its measured cost, out of what depth would get: costs.json was measured
+ * on the reference mock, and another target may charge a test more (a retry after a 429, one more
+ * read, another variant's answers). Phase 2 leaves it to phase 1 until phase 1 is done.
+ */
+export const PHASE1_RESERVE_SHARE = 0.25;
 /** Below this a property's run would be too short to say anything: it is left out with its reason instead. */
 export const MIN_PROPERTY_TOKENS = 30;
 
@@ -79,7 +85,8 @@ export interface Plan {
   shards: number;
   /** The least budget that still gives every rule a verdict: phase 1 and form discovery. */
   minimum: number;
-  phase1: { tests: number; tokens: number; rules: number };
+  /** `reserve`: held for phase 1 beyond `tokens`, in case its tests cost more than measured (PHASE1_RESERVE_SHARE). */
+  phase1: { tests: number; tokens: number; rules: number; reserve: number };
   phase2: { tests: number; tokens: number; properties: number };
   discovery: number;
   /** By test id: what the plan runs. */
@@ -90,7 +97,7 @@ export interface Plan {
   shardShares: number[];
   /** Of each shard's part, what its rate-limit tests are planned to spend (they run last). */
   rateLimitTokens: number[];
-  /** Of each shard's part, what phase 1 needs besides the rate-limit tests: its tests and form discovery. */
+  /** Of each shard's part, what phase 1 needs besides the rate-limit tests: its tests, form discovery and its reserve. */
   phase1Tokens: number[];
 }
 
@@ -171,7 +178,21 @@ export function makePlan(input: PlanInput): Plan {
   const minimum = phase1Tokens + discovery;
   const coveredRules = new Set(phase1.flatMap((one) => one.rules)).size;
 
-  let depth = Math.max(0, input.budget - minimum);
+  // What each shard's phase 1 may cost beyond its measure comes out of depth, never out of the minimum.
+  const costIn = (shard: number, filter: (one: Candidate) => boolean = () => true) =>
+    candidates
+      .filter((one) => one.shard === shard && filter(one))
+      .reduce((sum, one) => sum + (planned[one.id]?.tokens ?? 0), 0);
+  const phase1In = (shard: number) =>
+    costIn(shard, (one) => one.project !== RATE_LIMIT_PROJECT && planned[one.id]?.phase === 1);
+  const room = Math.max(0, input.budget - minimum);
+  const wanted = shardNumbers.map((shard) => Math.ceil(phase1In(shard) * PHASE1_RESERVE_SHARE));
+  const wantedTotal = wanted.reduce((sum, tokens) => sum + tokens, 0);
+  const reserves =
+    wantedTotal <= room ? wanted : wanted.map((tokens) => Math.floor((tokens * room) / Math.max(1, wantedTotal)));
+  const reserve = reserves.reduce((sum, tokens) => sum + tokens, 0);
+
+  let depth = room - reserve;
   const depthBudget = depth;
   let priority = 0;
 
@@ -230,26 +251,20 @@ export function makePlan(input: PlanInput): Plan {
   }
 
   // Shares: what each shard's tests and discovery cost, and an even part of what nobody planned.
-  const costIn = (shard: number, filter: (one: Candidate) => boolean = () => true) =>
-    candidates
-      .filter((one) => one.shard === shard && filter(one))
-      .reduce((sum, one) => sum + (planned[one.id]?.tokens ?? 0), 0);
   const slack = Math.max(0, depth);
   const shardShares = shardNumbers.map(
-    (shard) => costIn(shard) + discoveryOf(shard) + Math.floor(slack / Math.max(1, input.shards)),
+    (shard) =>
+      costIn(shard) + discoveryOf(shard) + (reserves[shard - 1] ?? 0) + Math.floor(slack / Math.max(1, input.shards)),
   );
   const rateLimitTokens = shardNumbers.map((shard) => costIn(shard, (one) => one.project === RATE_LIMIT_PROJECT));
-  const phase1PerShard = shardNumbers.map(
-    (shard) =>
-      costIn(shard, (one) => one.project !== RATE_LIMIT_PROJECT && planned[one.id]?.phase === 1) + discoveryOf(shard),
-  );
+  const phase1PerShard = shardNumbers.map((shard) => phase1In(shard) + discoveryOf(shard) + (reserves[shard - 1] ?? 0));
   const phase2 = Object.values(planned).filter((one) => one.phase === 2);
   return {
     budget: input.budget,
     describe: input.describe,
     shards: input.shards,
     minimum,
-    phase1: { tests: phase1.length, tokens: phase1Tokens, rules: coveredRules },
+    phase1: { tests: phase1.length, tokens: phase1Tokens, rules: coveredRules, reserve },
     phase2: {
       tests: phase2.length,
       tokens: phase2.reduce((sum, one) => sum + one.tokens, 0),
@@ -271,7 +286,7 @@ export function describePlan(plan: Plan, shard: number): string[] {
   const properties = Object.values(plan.planned).filter((one) => one.property);
   return [
     `plan at ${plan.describe}${shardPart}: phase 1 needs at least ${plan.minimum} tokens (${plan.phase1.tokens} for its tests, ${plan.discovery} for form discovery)`,
-    `plan, phase 1 (verdict): ${plan.phase1.tests} tests, ${plan.phase1.tokens} tokens, give ${plan.phase1.rules} rules a verdict`,
+    `plan, phase 1 (verdict): ${plan.phase1.tests} tests, ${plan.phase1.tokens} tokens, give ${plan.phase1.rules} rules a verdict${plan.phase1.reserve > 0 ? `; ${plan.phase1.reserve} more held for them until they ran, in case the target charges more than measured` : ''}`,
     `plan, phase 2 (depth): ${plan.phase2.tests - plan.phase2.properties} more tests and ${plan.phase2.properties} properties${properties.length ? ` (${properties.map((one) => `${one.tokens}`).join(' + ')} tokens)` : ''}, ${plan.phase2.tokens} tokens; ${Object.keys(plan.left).length} tests left out for the budget`,
   ];
 }

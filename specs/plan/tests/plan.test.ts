@@ -70,3 +70,16 @@ test('the shards share the whole budget, each at least what its planned tests co
 test('the same tests in another order give the same plan', () => {
   expect(plan(200, [...TESTS].reverse()), 'every process plans alike').toEqual(plan(200));
 });
+
+test('phase 1 holds a quarter more than its measured cost, out of depth, and only what the budget leaves', () => {
+  const roomy = plan(400);
+  // Shard 1 runs phase 1 test a (10 tokens), shard 2 test c (12): a quarter more of each, rounded up.
+  expect(roomy.phase1.reserve, 'ceil(10 / 4) + ceil(12 / 4)').toBe(3 + 3);
+  expect(roomy.phase1Tokens, 'each shard keeps its reserve for phase 1 beside its tests and discovery').toEqual([
+    10 + DISCOVERY_TOKENS_PER_WORKER + 3,
+    12 + DISCOVERY_TOKENS_PER_WORKER + 3,
+  ]);
+  const tight = plan(roomy.minimum + 2);
+  expect(tight.phase1.reserve, 'never more than the budget leaves beyond the minimum').toBeLessThanOrEqual(2);
+  expect(tight.shardShares.reduce((sum, share) => sum + share, 0)).toBeLessThanOrEqual(roomy.minimum + 2);
+});
