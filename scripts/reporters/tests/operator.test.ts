@@ -11,7 +11,7 @@ import { expect, test } from '@playwright/test';
 import { shortenMiddle, type Exchange } from '../../../specs/request-path/transcript';
 import { exchangeToShow } from '../../../specs/support/exchange-sample';
 import { junitCases, junitSummary } from '../../junit-summary';
-import { packReport } from '../../pack-report';
+import { packReport, TO_BASE64 } from '../../pack-report';
 import { shortStepTitle, STEP_TITLE_CHARS } from '../allure-reporter';
 import { rerunVariables } from '../../../specs/support/rerun-variables';
 import { skipReasonKind, testsPart } from '../summary';
@@ -113,7 +113,7 @@ test('the JUnit summary counts every outcome and lists the failures with their f
 test('the packed Allure page carries its app and data gzipped, to be run in the same order', () => {
   const app = '!function(){document.getElementById("app").textContent="ran"}();';
   const data =
-    '\n      Promise.allSettled([d("widgets/nav.json","e30=")])\n        .then(function(){ window.allureReportDataReady = true; })\n    ';
+    '\n      Promise.allSettled([d("widgets/nav.json","eyJuYW1lIjoiw6kifQ=="),d("data/attachments/x.png","/9j/4AAQ")])\n        .then(function(){ return true; })\n    ';
   const html = `<html><body><div id="app"></div><script   src="data:text/javascript;base64,${Buffer.from(app).toString('base64')}"></script><script defer>${data}</script>\n</body></html>`;
   const packed = packReport(html);
   expect(packed, 'the page is recognised').toBeDefined();
@@ -121,7 +121,19 @@ test('the packed Allure page carries its app and data gzipped, to be run in the 
   const blob = (id: string) =>
     gunzipSync(Buffer.from(packed!.match(new RegExp(`id="${id}">([^<]*)<`))![1]!, 'base64')).toString('utf8');
   expect(blob('packed-allure-app')).toBe(app);
-  expect(blob('packed-allure-data')).toBe(data);
+  // Run the packed data as the page does: every d() gets the base64 the page had, text or not.
+  const calls: [string, string][] = [];
+  new Function('d', `${TO_BASE64}\n${blob('packed-allure-data')}`)((file: string, base64: string) => {
+    calls.push([file, base64]);
+    return Promise.resolve();
+  });
+  expect(calls).toEqual([
+    ['widgets/nav.json', 'eyJuYW1lIjoiw6kifQ=='],
+    ['data/attachments/x.png', '/9j/4AAQ'],
+  ]);
+  expect(blob('packed-allure-data'), 'JSON travels as text, where gzip finds its repetitions').toContain(
+    '\\"name\\":\\"é\\"',
+  );
   expect(packed!.indexOf('packed-allure-data'), 'data before the app, as the page had them').toBeLessThan(
     packed!.indexOf('packed-allure-app'),
   );
