@@ -146,6 +146,26 @@ test(
   },
 );
 
+// Issue 14 asks for lists omitted, null and []; the contract names what omitted and [] do (ENT-02,
+// ENT-07) and is silent on null, so null is recorded here rather than drawn into the rules' tests.
+test(
+  'OBSERVE what an entry list sent as null does to its entries',
+  observation('an entry list sent as null'),
+  async ({ api, contacts, forms }) => {
+    const text = forms.anyOf('text');
+    const { id } = await contacts.create(contacts.minimal({ [text.list]: [freeEntry(text, 'Architect')] }));
+    const answer = await api.withoutChecks().patchContact(id, { ...contacts.minimal(), [text.list]: null });
+    const read = await api.withoutChecks().getContact(id);
+    const active = activeEntriesOf(read.contact, text.list).length;
+    const reading = answer.status >= 300 ? 'refused' : active === 0 ? 'read as cleared' : 'read as left alone';
+    observe(
+      test.info(),
+      `${text.list}: null`,
+      `${outcome(answer)}; ${active} of its 1 entry active afterwards (${reading})`,
+    );
+  },
+);
+
 test(
   'OBSERVE the date a server gives an entry sent without one',
   observation('date of an entry sent without one'),
