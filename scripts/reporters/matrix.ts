@@ -49,7 +49,11 @@ export interface RuleRow {
   text: string;
   doc: string;
   verdict: Verdict;
-  tests: { title: string; status: TestStatus; why?: string }[];
+  /**
+   * The rule's own tests, then one line per distinct schema break that tests of other rules saw
+   * (`seenBy`: how many tests saw it); a break line fails the rule but is not one of its tests.
+   */
+  tests: { title: string; status: TestStatus; why?: string; seenBy?: number }[];
   /** For a skipped rule: the distinct skip reasons of its tests. */
   skipReasons: string[];
 }
@@ -112,6 +116,7 @@ function breakLines(records: readonly TestRecord[], id: RuleId): RuleRow['tests'
         : `${titles.length} tests of other rules saw an answer that breaks ${id}: ${titles.slice(0, 3).join('; ')}${titles.length > 3 ? `; and ${titles.length - 3} more` : ''}`,
     status: 'failed' as const,
     why,
+    seenBy: titles.length,
   }));
 }
 
@@ -138,14 +143,22 @@ export function countVerdicts(rows: readonly RuleRow[]): Record<Verdict, number>
   return counts;
 }
 
-/** `3 passed, 1 skipped`: the statuses of a rule's tests, most telling first. */
-export function countStatuses(tests: readonly { status: TestStatus }[]): string {
+/**
+ * `1 failed, 7 passed · 140 tests of other rules saw a break`: the statuses of a rule's own tests,
+ * most telling first, then how many tests of other rules saw an answer breaking it, so that the
+ * counts add up to the rule's tests and a break seen a hundred times is not a hundred failures.
+ */
+export function countStatuses(tests: readonly { status: TestStatus; seenBy?: number }[]): string {
+  const own = tests.filter((test) => test.seenBy === undefined);
   const order: TestStatus[] = ['failed', 'passed', 'skipped'];
-  return order
-    .map((status) => [status, tests.filter((test) => test.status === status).length] as const)
+  const statuses = order
+    .map((status) => [status, own.filter((test) => test.status === status).length] as const)
     .filter(([, count]) => count > 0)
     .map(([status, count]) => `${count} ${status}`)
     .join(', ');
+  const seen = tests.reduce((sum, test) => sum + (test.seenBy ?? 0), 0);
+  const sawBreak = seen === 0 ? '' : `${seen} test${seen === 1 ? '' : 's'} of other rules saw a break`;
+  return [statuses, sawBreak].filter((part) => part !== '').join(' · ');
 }
 
 /** The header of the matrix: what was tested, how, and what it cost. */

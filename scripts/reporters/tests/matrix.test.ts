@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { RULE_IDS } from '../../../specs/support/rule-catalogue';
-import { buildMatrix, factsOf, rulesOf, verdictOf, type TestRecord } from '../matrix';
+import { buildMatrix, countStatuses, factsOf, rulesOf, verdictOf, type TestRecord } from '../matrix';
 
 const NOTHING_SPENT = { requests: 0, tokens: 0 };
 
@@ -163,8 +163,22 @@ test('a schema break seen by tests of other rules fails the SCH rule it breaks, 
         '2 tests of other rules saw an answer that breaks SCH-01: REP-02 address left out is cleared; ENT-04 a radio form keeps the last answer',
       status: 'failed',
       why: 'a 2xx contact answer …: PATCH /contacts/1 answered 200; /data/contact/address: must be object or null (got "")',
+      seenBy: 2,
     },
   ]);
+});
+
+test('the counts of a rule are of its own tests; the tests of other rules that saw a break are counted apart', () => {
+  const breaks = [{ rule: 'SCH-01' as const, message: 'a 2xx contact answer …\n/address: ""' }];
+  const rows = buildMatrix([
+    record({ title: 'SCH-01 answers validate', ruleIds: ['SCH-01'], status: 'passed' }),
+    record({ title: 'SCH-01 cleared answers validate', ruleIds: ['SCH-01'], status: 'passed', schemaBreaks: breaks }),
+    record({ title: 'REP-02 a', ruleIds: ['REP-02'], status: 'passed', schemaBreaks: breaks }),
+    record({ title: 'ENT-04 b', ruleIds: ['ENT-04'], status: 'failed', schemaBreaks: breaks }),
+  ]);
+  const tests = rows.find((row) => row.id === 'SCH-01')?.tests ?? [];
+  expect(countStatuses(tests)).toBe('1 failed, 1 passed · 2 tests of other rules saw a break');
+  expect(countStatuses(tests.filter((test) => test.seenBy === undefined))).toBe('1 failed, 1 passed');
 });
 
 test('breaks of one shape on different contacts are one line; another shape is another line', () => {
