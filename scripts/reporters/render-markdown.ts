@@ -57,7 +57,7 @@ export function summaryLine(
 ): string {
   return [
     `conformance on ${facts.target}: ${facts.error === undefined ? '' : `error: ${facts.error} · `}${verdictTally(rows)}`,
-    detail?.tests ?? `${facts.tests} tests`,
+    detail?.tests ?? `${facts.tests} test${facts.tests === 1 ? '' : 's'}`,
     ...(detail === undefined ? [] : [detail.seed]),
     `${facts.spend.requests} requests`,
     `${facts.spend.tokens} tokens`,

@@ -78,7 +78,7 @@ export function testsPart(tally: TestTally, runErrors: number): string {
   const reasons =
     tally.skipReasons.length > 0 ? ` (${tally.skipReasons.map(([why, count]) => `${count} ${why}`).join(', ')})` : '';
   return [
-    `${total} tests: ${tally.passed} passed`,
+    `${total} test${total === 1 ? '' : 's'}: ${tally.passed} passed`,
     `${tally.failed} failed`,
     `${errors} error${errors === 1 ? '' : 's'}${runErrors > 0 ? ` (${runErrors} outside tests)` : ''}`,
     `${tally.skipped} skipped${reasons}`,
