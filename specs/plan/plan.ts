@@ -279,19 +279,15 @@ export function makePlan(input: PlanInput): Plan {
   };
 }
 
-/** `1 property`, `5 properties`, `1 test`, `0 tests`. */
-function counted(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 /** The plan in a few lines, one per phase, printed before the first request. */
 export function describePlan(plan: Plan, shard: number): string[] {
   const shardPart =
     plan.shards > 1 ? `; shard ${shard} of ${plan.shards} gets ${plan.shardShares[shard - 1] ?? 0} tokens` : '';
   const properties = Object.values(plan.planned).filter((one) => one.property);
+  const moreTests = plan.phase2.tests - plan.phase2.properties;
   return [
     `plan at ${plan.describe}${shardPart}: phase 1 needs at least ${plan.minimum} tokens (${plan.phase1.tokens} for its tests, ${plan.discovery} for form discovery)`,
     `plan, phase 1 (verdict): ${plan.phase1.tests} tests, ${plan.phase1.tokens} tokens, give ${plan.phase1.rules} rules a verdict${plan.phase1.reserve > 0 ? `; ${plan.phase1.reserve} more held for them until they ran, in case the target charges more than measured` : ''}`,
-    `plan, phase 2 (depth): ${counted(plan.phase2.tests - plan.phase2.properties, 'more test', 'more tests')} and ${counted(plan.phase2.properties, 'property', 'properties')}${properties.length ? ` (${properties.map((one) => `${one.tokens}`).join(' + ')} tokens)` : ''}, ${plan.phase2.tokens} tokens; ${Object.keys(plan.left).length} tests left out for the budget`,
+    `plan, phase 2 (depth): ${moreTests} more test${moreTests === 1 ? '' : 's'} and ${plan.phase2.properties} propert${plan.phase2.properties === 1 ? 'y' : 'ies'}${properties.length ? ` (${properties.map((one) => `${one.tokens}`).join(' + ')} tokens)` : ''}, ${plan.phase2.tokens} tokens; ${Object.keys(plan.left).length} tests left out for the budget`,
   ];
 }
